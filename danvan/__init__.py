@@ -1,0 +1,1 @@
+"""Dân Vận: management system for mass-mobilization work (công tác Dân vận)."""

@@ -1,0 +1,81 @@
+"""Base models: the small ladder every domain model climbs instead of copying fields."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.scoping import ScopedQuerySet
+from danvan.core.text import fold
+
+
+class ValidityQuerySet(models.QuerySet):
+    def valid_at(self, date):
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=date),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=date),
+        )
+
+
+class ValidityModel(models.Model):
+    """A record that holds for an interval of dates; an open end means "still valid"."""
+
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("The end date cannot be before the start date.")})
+
+    def is_valid_at(self, date):
+        return (self.valid_from is None or self.valid_from <= date) and (self.valid_to is None or date <= self.valid_to)
+
+    @property
+    def is_current(self):
+        return self.is_valid_at(datetime.date.today())
+
+
+class SearchableModel(models.Model):
+    """Keeps a folded copy of the searchable text so that search ignores diacritics and case."""
+
+    search_text = models.TextField(editable=False, blank=True, default="", db_index=False)
+
+    class Meta:
+        abstract = True
+
+    def search_source(self):
+        """The text a search should find this record by; subclasses name their fields."""
+        raise NotImplementedError
+
+    def refresh_search_text(self):
+        self.search_text = fold(self.search_source())
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+
+class ScopedModel(models.Model):
+    """A record that belongs to a unit; ``scope_path`` names the lookup to that unit."""
+
+    scope_path = "unit"
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def scope_unit(self):
+        target = self
+        for part in self.scope_path.split("__"):
+            target = getattr(target, part)
+            if target is None:
+                return None
+        return target

@@ -1,0 +1,17 @@
+// Font-size control: the choice is kept in this browser only.
+(function () {
+  var KEY = "danvan.fontStep";
+  function apply(step) {
+    document.documentElement.style.setProperty("--font-step", step);
+  }
+  var saved = parseInt(localStorage.getItem(KEY) || "0", 10);
+  apply(saved);
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-font]");
+    if (!button) return;
+    var delta = parseInt(button.getAttribute("data-font"), 10);
+    var step = delta === 0 ? 0 : Math.max(-2, Math.min(4, parseInt(localStorage.getItem(KEY) || "0", 10) + delta));
+    localStorage.setItem(KEY, String(step));
+    apply(step);
+  });
+})();

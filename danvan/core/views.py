@@ -1,0 +1,109 @@
+"""Base views: scoping and roles applied once, so no view filters records by hand."""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views import generic
+from django_filters.views import FilterView
+
+from danvan.core import services
+from danvan.core.choices import Role
+from danvan.core.scoping import Scope
+from danvan.core.search import search_everything
+
+security_log = logging.getLogger("danvan.security")
+
+
+class ScopedMixin(LoginRequiredMixin):
+    """Restricts the queryset to the user's scope and requires a role."""
+
+    required_role = Role.VIEWER
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not Scope.for_user(request.user).allows(self.required_role):
+            security_log.warning("refused %s %s to %s: role", request.method, request.path, request.user)
+            raise PermissionDenied(_("You do not have permission to do this."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+
+class ScopedListView(ScopedMixin, FilterView):
+    paginate_by = 50
+    template_name_suffix = "_list"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+class ScopedDetailView(ScopedMixin, generic.DetailView):
+    pass
+
+
+class ScopedFormMixin(ScopedMixin):
+    required_role = Role.EDITOR
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                self.object = self.save(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved."))
+        return HttpResponseRedirect(self.get_success_url())
+
+    def save(self, form):
+        """Write the form's record; apps override this to call their own service."""
+        instance = services.save_record(self.request.user, form.instance, self.required_role)
+        form.save_m2m()
+        return instance
+
+
+class ScopedCreateView(ScopedFormMixin, generic.CreateView):
+    template_name = "core/form.html"
+
+
+class ScopedUpdateView(ScopedFormMixin, generic.UpdateView):
+    template_name = "core/form.html"
+
+
+class ScopedDeleteView(ScopedMixin, generic.DeleteView):
+    required_role = Role.EDITOR
+    template_name = "core/confirm_delete.html"
+
+    def form_valid(self, form):
+        services.delete_record(self.request.user, self.object, self.required_role)
+        messages.success(self.request, _("Deleted."))
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class HomeView(LoginRequiredMixin, generic.TemplateView):
+    template_name = "core/home.html"
+
+
+class SearchView(LoginRequiredMixin, generic.TemplateView):
+    template_name = "core/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()
+        return {**super().get_context_data(**kwargs), "query": query, "groups": search_everything(self.request.user, query)}
+
+
+def csrf_failure(request, reason=""):
+    security_log.warning("refused %s %s: CSRF (%s)", request.method, request.path, reason)
+    return render(request, "core/csrf_failure.html", status=403)

@@ -1,0 +1,72 @@
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.audit import history
+from danvan.core.choices import Role
+from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from danvan.organizations.filters import OrganizationFilter
+from danvan.organizations.forms import OrganizationForm, OrganizationLinkForm
+from danvan.organizations.models import Organization, OrganizationLink
+from danvan.people.models import Position
+
+
+class OrganizationListView(ScopedListView):
+    model = Organization
+    filterset_class = OrganizationFilter
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("kind", "unit")
+
+
+class OrganizationDetailView(ScopedDetailView):
+    model = Organization
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("kind", "unit", "successor")
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        organization = self.object
+        return {
+            **super().get_context_data(**kwargs),
+            "positions": Position.objects.visible_to(user).filter(organization=organization).select_related("person"),
+            "parent_links": organization.parent_links.visible_to(user).select_related("parent"),
+            "children": Organization.objects.visible_to(user).filter(parent_links__parent=organization).distinct(),
+            "history": history(organization),
+            "can_edit": user.can(Role.EDITOR),
+        }
+
+
+class OrganizationCreateView(ScopedCreateView):
+    model = Organization
+    form_class = OrganizationForm
+    page_title = _("New organisation")
+
+    def get_success_url(self):
+        return reverse("organizations:detail", args=[self.object.pk])
+
+
+class OrganizationUpdateView(ScopedUpdateView):
+    model = Organization
+    form_class = OrganizationForm
+
+    def get_success_url(self):
+        return reverse("organizations:detail", args=[self.object.pk])
+
+
+class OrganizationLinkCreateView(ScopedCreateView):
+    """Give an organisation a parent for a period."""
+
+    model = OrganizationLink
+    form_class = OrganizationLinkForm
+    page_title = _("Parent organisation for a period")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        self.organization = get_object_or_404(Organization.objects.visible_to(self.request.user), pk=self.kwargs["pk"])
+        kwargs["instance"] = OrganizationLink(organization=self.organization)
+        return kwargs
+
+    def get_success_url(self):
+        return reverse("organizations:detail", args=[self.organization.pk])

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from danvan.people import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.PersonListView.as_view(), name="list"),
+    path("new/", views.PersonCreateView.as_view(), name="create"),
+    path("<int:pk>/", views.PersonDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.PersonUpdateView.as_view(), name="update"),
+    path("<int:pk>/positions/new/", views.PositionCreateView.as_view(), name="position-create"),
+    path("positions/<int:pk>/edit/", views.PositionUpdateView.as_view(), name="position-update"),
+]

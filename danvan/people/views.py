@@ -1,0 +1,71 @@
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.audit import history
+from danvan.core.choices import Role
+from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from danvan.people.filters import PersonFilter
+from danvan.people.forms import PersonForm, PositionForm
+from danvan.people.models import Person, Position
+
+
+class PersonListView(ScopedListView):
+    model = Person
+    filterset_class = PersonFilter
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit")
+
+
+class PersonDetailView(ScopedDetailView):
+    model = Person
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return {
+            **super().get_context_data(**kwargs),
+            "positions": Position.objects.visible_to(user).filter(person=self.object).select_related("organization"),
+            "history": history(self.object),
+            "can_edit": user.can(Role.EDITOR),
+        }
+
+
+class PersonCreateView(ScopedCreateView):
+    model = Person
+    form_class = PersonForm
+    page_title = _("New person")
+
+    def get_success_url(self):
+        return reverse("people:detail", args=[self.object.pk])
+
+
+class PersonUpdateView(ScopedUpdateView):
+    model = Person
+    form_class = PersonForm
+
+    def get_success_url(self):
+        return reverse("people:detail", args=[self.object.pk])
+
+
+class PositionCreateView(ScopedCreateView):
+    model = Position
+    form_class = PositionForm
+    page_title = _("New position")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        self.person = get_object_or_404(Person.objects.visible_to(self.request.user), pk=self.kwargs["pk"])
+        kwargs["instance"] = Position(person=self.person)
+        return kwargs
+
+    def get_success_url(self):
+        return reverse("people:detail", args=[self.person.pk])
+
+
+class PositionUpdateView(ScopedUpdateView):
+    model = Position
+    form_class = PositionForm
+
+    def get_success_url(self):
+        return reverse("people:detail", args=[self.object.person_id])

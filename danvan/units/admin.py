@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from danvan.units.models import Unit, UnitSuccession
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "type", "level", "code", "valid_from", "valid_to")
+    list_filter = ("level", "type")
+    search_fields = ("search_text", "code")
+    raw_id_fields = ("parent",)
+    readonly_fields = ("official_key", "path")
+
+
+@admin.register(UnitSuccession)
+class UnitSuccessionAdmin(admin.ModelAdmin):
+    list_display = ("predecessor", "successor", "kind", "date")
+    raw_id_fields = ("predecessor", "successor")

@@ -1,0 +1,24 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.choices import Level
+from danvan.core.search import search_queryset
+from danvan.units.models import Unit
+
+
+class UnitFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    search = django_filters.CharFilter(label=_("Search"), method="filter_text")
+    level = django_filters.TypedChoiceFilter(label=_("Level"), choices=Level.choices, coerce=int)
+    valid_at = django_filters.DateFilter(label=_("Valid on"), method="filter_valid_at")
+    parent = django_filters.NumberFilter(label=_("Parent unit"), field_name="parent_id")
+
+    class Meta:
+        model = Unit
+        fields = ["q", "level", "valid_at", "parent"]
+
+    def filter_text(self, queryset, name, value):
+        return search_queryset(queryset, value)
+
+    def filter_valid_at(self, queryset, name, value):
+        return queryset.valid_at(value)

@@ -1,0 +1,127 @@
+"""Every change to units: loading the official lists, adding hamlets."""
+
+import dataclasses
+
+from django.db import transaction
+
+from danvan.core.scoping import path_segment
+from danvan.core.text import fold
+from danvan.units import official
+from danvan.units.choices import TYPE_LEVEL
+from danvan.units.models import Unit, UnitSuccession
+
+_COMPARED_FIELDS = ("code", "name", "type", "valid_from", "valid_to")
+
+
+@dataclasses.dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    successions_created: int = 0
+    successions_removed: int = 0
+
+    @property
+    def changed(self):
+        return any(dataclasses.astuple(self))
+
+
+@transaction.atomic
+def load_official_units():
+    """Create or update the official units and their lineage; a second run changes nothing."""
+    report = LoadReport()
+    existing = {unit.official_key: unit for unit in Unit.objects.filter(official_key__isnull=False)}
+    records = [*official.legacy_units(), *official.current_units()]
+    for level_records in _by_parent_depth(records):
+        _sync_level(level_records, existing, report)
+    _sync_successions(existing, report)
+    return report
+
+
+def _by_parent_depth(records):
+    """Group records so that every parent is written before its children."""
+    depth = {}
+    for record in records:
+        depth[record.key] = 0 if record.parent_key is None else depth[record.parent_key] + 1
+    groups = {}
+    for record in records:
+        groups.setdefault(depth[record.key], []).append(record)
+    return [groups[d] for d in sorted(groups)]
+
+
+def _sync_level(records, existing, report):
+    to_create, to_update = [], []
+    for record in records:
+        parent = existing.get(record.parent_key)
+        unit = existing.get(record.key)
+        if unit is None:
+            unit = Unit(official_key=record.key, parent=parent)
+            _apply(unit, record)
+            to_create.append(unit)
+        elif _differs(unit, record) or unit.parent_id != (parent.pk if parent else None):
+            _apply(unit, record)
+            unit.parent = parent
+            unit.path = _path(unit)
+            to_update.append(unit)
+    Unit.objects.bulk_create(to_create, batch_size=2000)
+    for unit in to_create:
+        unit.path = _path(unit)
+        existing[unit.official_key] = unit
+    Unit.objects.bulk_update(to_create + to_update, ["path", *_COMPARED_FIELDS, "level", "parent", "search_text"], batch_size=2000)
+    report.created += len(to_create)
+    report.updated += len(to_update)
+
+
+def _apply(unit, record):
+    for field in _COMPARED_FIELDS:
+        setattr(unit, field, getattr(record, field))
+    unit.level = TYPE_LEVEL[unit.type]
+    unit.refresh_search_text()
+
+
+def _differs(unit, record):
+    return any(getattr(unit, field) != getattr(record, field) for field in _COMPARED_FIELDS)
+
+
+def _path(unit):
+    return (unit.parent.path if unit.parent else "") + path_segment(unit.pk)
+
+
+def _sync_successions(existing, report):
+    wanted = {
+        (existing[link.predecessor_key].pk, existing[link.successor_key].pk): link.kind
+        for link in official.successions()
+    }
+    present = {
+        (s.predecessor_id, s.successor_id): s
+        for s in UnitSuccession.objects.filter(predecessor__official_key__isnull=False, successor__official_key__isnull=False)
+    }
+    stale = [s.pk for pair, s in present.items() if pair not in wanted]
+    UnitSuccession.objects.filter(pk__in=stale).delete()
+    new = [
+        UnitSuccession(predecessor_id=p, successor_id=s, kind=kind, date=official.REFORM_START)
+        for (p, s), kind in wanted.items()
+        if (p, s) not in present
+    ]
+    UnitSuccession.objects.bulk_create(new, batch_size=2000)
+    report.successions_created += len(new)
+    report.successions_removed += len(stale)
+
+
+@transaction.atomic
+def save_unit(unit):
+    """Validate and save a unit (users add hamlets and edit names); returns the unit."""
+    unit.full_clean()
+    unit.save()
+    return unit
+
+
+def find_official(level, name, parent=None, legacy=True):
+    """The official unit of ``level`` named ``name`` (ignoring diacritics), under ``parent`` if given."""
+    units = Unit.objects.filter(level=level, valid_to__isnull=not legacy)
+    if parent is not None:
+        units = units.descendants(parent)
+    folded = fold(name)
+    matches = [unit for unit in units.filter(search_text__contains=folded) if fold(unit.name) == folded]
+    if len(matches) != 1:
+        raise Unit.DoesNotExist(f"level {level} {name!r}: {len(matches)} matches")
+    return matches[0]

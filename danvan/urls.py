@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("danvan.core.urls")),
+    path("accounts/", include("danvan.accounts.urls")),
+    path("units/", include("danvan.units.urls")),
+    path("organizations/", include("danvan.organizations.urls")),
+    path("people/", include("danvan.people.urls")),
+    path("api/v1/", include("danvan.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
