@@ -15,6 +15,7 @@ SEED_KINDS = [
     ("huyen-uy", "Huyện ủy", KindCategory.PARTY_COMMITTEE, None, BEFORE_REFORM),
     ("dang-uy-xa", "Đảng ủy xã/phường/thị trấn/đặc khu", KindCategory.PARTY_COMMITTEE, None, None),
     ("chi-bo", "Chi bộ", KindCategory.PARTY_COMMITTEE, None, None),
+    ("van-phong-cap-uy", "Văn phòng cấp ủy", KindCategory.PARTY_BODY, None, None),
     ("ban-dan-van", "Ban Dân vận", KindCategory.PARTY_BODY, None, BEFORE_REFORM),
     ("ban-tuyen-giao-dan-van", "Ban Tuyên giáo và Dân vận", KindCategory.PARTY_BODY, REFORM, None),
     ("ban-xay-dung-dang", "Ban Xây dựng Đảng", KindCategory.PARTY_BODY, REFORM, None),

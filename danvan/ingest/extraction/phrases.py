@@ -29,10 +29,12 @@ _NEVER_INNER = frozenset(
 )
 
 
-def read_phrase(text, start, limit=160):
+def read_phrase(text, start, limit=160, quotes=False):
     """End offset of the name of a body or position beginning at ``start``.
 
-    Returns ``start`` when no such name begins there.
+    ``quotes`` lets a quoted name run on inside it, as positions do ("Trưởng ban
+    Chỉ đạo phong trào thi đua “Dân vận khéo” huyện"). Returns ``start`` when no
+    such name begins there.
     """
     end = start
     previous_capitalised = False
@@ -41,6 +43,8 @@ def read_phrase(text, start, limit=160):
         if text[end:match.start()].count("\n"):
             break
         if token[0] in "“«":
+            if not quotes:
+                break
             previous_capitalised = False
         elif _UPPER_START.match(token):
             previous_capitalised = True
@@ -54,6 +58,6 @@ def read_phrase(text, start, limit=160):
     return end
 
 
-def phrase_covers(text, start, end):
+def phrase_covers(text, start, end, quotes=False):
     """True when ``text[start:end]`` is one body/position name and nothing else."""
-    return read_phrase(text, start, limit=end - start) >= len(text[:end].rstrip())
+    return read_phrase(text, start, limit=end - start, quotes=quotes) >= len(text[:end].rstrip())

@@ -1,0 +1,20 @@
+"""The demo world: the four seed news items rebuilt on the real administrative units.
+
+``build()`` is idempotent: every record is found by its natural key before it is
+created, so running the demo twice never duplicates anything.
+"""
+
+from django.db import transaction
+
+from danvan.core.demo import accounts, world
+from danvan.units.services import load_official_units
+
+DEMO_PASSWORD = "danvan-demo"
+
+
+@transaction.atomic
+def build():
+    load_official_units()
+    places = world.build_places()
+    world.build_organizations_and_people(places)
+    return accounts.build_accounts(places, DEMO_PASSWORD)
