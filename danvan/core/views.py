@@ -69,6 +69,7 @@ class ScopedFormMixin(ScopedMixin):
 
     def save(self, form):
         """Write the form's record; apps override this to call their own service."""
+        form.save(commit=False)  # defines form.save_m2m without writing anything yet
         instance = services.save_record(self.request.user, form.instance, self.required_role)
         form.save_m2m()
         return instance
