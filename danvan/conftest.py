@@ -81,3 +81,12 @@ def login(db):
 def national_admin(make_user):
     """A national administrator: no unit, the administrator role."""
     return make_user(unit=None, role=Role.ADMINISTRATOR, username="quantri")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """PBKDF2 costs a third of a second a user; tests need no real hashing strength."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield

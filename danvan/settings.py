@@ -22,6 +22,8 @@ def _env_bool(name, default=False):
 
 
 DATA_DIR = Path(os.environ.get("DANVAN_DATA_DIR", BASE_DIR / "var")).resolve()
+for _directory in (DATA_DIR, DATA_DIR / "static", DATA_DIR / "media"):
+    _directory.mkdir(parents=True, exist_ok=True)
 DEBUG = _env_bool("DANVAN_DEBUG", False)
 SECRET_KEY = os.environ.get("DANVAN_SECRET_KEY") or "danvan-insecure-development-key-change-me-in-production-0123456789"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DANVAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
@@ -56,7 +58,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "danvan.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -146,8 +148,8 @@ FORMAT_MODULE_PATH = ["danvan.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "media"
-# Uploaded files are served only through scoped views, never by URL prefix.
-MEDIA_URL = None
+# No URL pattern serves MEDIA_URL: uploaded files are served only through scoped views.
+MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -33,3 +33,11 @@ SEED_KINDS = [
     ("chi-hoi", "Chi hội", KindCategory.BRANCH, None, None),
     ("chi-doan", "Chi đoàn", KindCategory.BRANCH, None, None),
 ]
+
+
+def seed_kinds(kind_model):
+    """Create the seeded kinds that are missing; ``kind_model`` may be a migration's historical model."""
+    for code, name, category, valid_from, valid_to in SEED_KINDS:
+        kind_model.objects.get_or_create(
+            code=code, defaults={"name": name, "category": category, "valid_from": valid_from, "valid_to": valid_to}
+        )

@@ -83,6 +83,10 @@ class Unit(ValidityModel, SearchableModel):
     def search_source(self):
         return f"{self.type_word} {self.name} {self.code}"
 
+    def scope_unit(self):
+        """A unit is its own scope unit (what ``services.ensure_in_scope`` checks)."""
+        return self
+
     def ancestor_ids(self):
         segments = [self.path[i : i + PATH_SEGMENT_WIDTH] for i in range(0, len(self.path), PATH_SEGMENT_WIDTH)]
         return [int(segment) for segment in segments[:-1]]

@@ -7,6 +7,8 @@ created, so running the demo twice never duplicates anything.
 from django.db import transaction
 
 from danvan.core.demo import accounts, world
+from danvan.organizations.kinds import seed_kinds
+from danvan.organizations.models import OrganizationKind
 from danvan.units.services import load_official_units
 
 DEMO_PASSWORD = "danvan-demo"
@@ -15,6 +17,7 @@ DEMO_PASSWORD = "danvan-demo"
 @transaction.atomic
 def build():
     load_official_units()
+    seed_kinds(OrganizationKind)
     places = world.build_places()
     world.build_organizations_and_people(places)
     return accounts.build_accounts(places, DEMO_PASSWORD)

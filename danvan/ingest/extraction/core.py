@@ -1,5 +1,7 @@
 """One document's text in, one ``danvan.extract/1`` object out."""
 
+import re
+
 from .dates import find_event_dates, find_published_at
 from .documents import find_documents
 from .figures import find_figures
@@ -11,6 +13,8 @@ from .title import find_title, is_chrome
 from .units import find_units
 
 SCHEMA = "danvan.extract/1"
+# "Giồng Trôm, ngày 20 tháng 11 năm 2024": the document's own signing line.
+_PLACE_DATE_LINE = re.compile(r"^[^,\d\n]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?$")
 _HEADER_LINES = 10
 
 
@@ -47,6 +51,7 @@ def analyse(raw_text, title=None):
 
     # Page chrome (the clock, the stamp) is not where activities are dated.
     chrome = [line_spans[i] for i, line in enumerate(lines[:_HEADER_LINES]) if is_chrome(line) or i == stamp_line]
+    chrome += [line_spans[i] for i, line in enumerate(lines) if _PLACE_DATE_LINE.match(line)]
     documents, cited = find_documents(text)
     dates = find_event_dates(text, cited + chrome, title=title, published_at=published_at)
     unit_mentions = find_units(text)

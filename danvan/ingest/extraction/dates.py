@@ -109,6 +109,8 @@ def find_event_dates(text, excluded_spans, title=None, published_at=None):
         day, month, year = _parts(match)
         if not match.group("lead") and not (year or range_end):
             continue  # "3/5" alone may be a ratio; a day needs "ngày" or a year
+        if range_end and not year:
+            year = range_end.group("year")  # "12/5 - 16/5/2023"
         add(day, month, year, start, end)
         if range_end:
             add(*_parts(range_end), range_end.start("day"), range_end.end())

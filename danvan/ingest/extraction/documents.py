@@ -15,6 +15,11 @@ _TYPE_WORDS = "|".join(re.escape(t) for t in DOCUMENT_TYPES)
 _SYMBOL_TAIL = rf"(?:[/-](?:[{UPPER}][\w.]*|\d{{2,4}}(?=/)))+"
 _NUMBER = rf"\d+[a-z]?(?:{_SYMBOL_TAIL})?"
 _TYPE_AND_NUMBER = re.compile(rf"(?<![\w])(?i:(?P<type>{_TYPE_WORDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<number>{_NUMBER})(?![\w/])")
+_TYPE_NAME_NUMBER = re.compile(
+    rf"(?<![\w])(?i:(?P<type>{_TYPE_WORDS}))\s+(?P<name>[{UPPER}][^.;:\n“”\"(]{{0,60}}?)\s+(?i:số)\s*:?\s*"
+    rf"(?P<number>{_NUMBER})(?![\w/])"
+)
+_TYPE_WORD = re.compile(rf"(?<![\w])(?i:{_TYPE_WORDS})(?![\w])")
 _BARE_SYMBOL = re.compile(rf"(?<![\w/-])(?P<number>\d+-(?P<code>[{UPPER}][A-Za-zĐđ]*)/[{UPPER}][\w]*)(?![\w/])")
 _NEXT_NUMBER = re.compile(rf"\s*(?:,|;|và|,\s*và)\s*(?:(?i:số)\s*)?(?P<number>{_NUMBER})(?![\w/])")
 _SUBJECT = re.compile(r"\s*,?\s*(?:về\s*(?:việc\s*)?)?[“\"«][^”\"»\n]{1,300}[”\"»]")
@@ -82,6 +87,11 @@ def _citations(text):
             end = following.end()
         date, issuer, end = _read_tail(text, end)
         yield _TYPE_BY_KEY[match.group("type").casefold()], numbers, date, issuer, end
+    # A law or ordinance is cited by its name before the number.
+    for match in _TYPE_NAME_NUMBER.finditer(text):
+        if not _TYPE_WORD.search(match.group("name")):
+            date, issuer, end = _read_tail(text, match.end())
+            yield _TYPE_BY_KEY[match.group("type").casefold()], [(match.group("number"), match.start(), match.end())], date, issuer, end
     for match in _BARE_SYMBOL.finditer(text):
         doc_type = SYMBOL_TYPES.get(match.group("code"))
         if doc_type:

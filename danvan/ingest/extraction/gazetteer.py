@@ -5,6 +5,7 @@ level word and name (see ``text.match_key``).
 """
 
 import functools
+import re
 
 from .text import match_key
 
@@ -12,13 +13,16 @@ from .text import match_key
 # not listed anywhere, so they are accepted by grammar instead.
 LISTED_LEVELS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 
+_BRACKETED = re.compile(r"\s*\(.*\)\s*$")
 _LEGACY_SQL = "SELECT DISTINCT province, provinceShort, districtType, districtShort, wardType, wardShort FROM admin_units_legacy"
 _CURRENT_SQL = "SELECT DISTINCT province, provinceShort, wardType, wardShort FROM admin_units"
 
 
 def _strip_level(level, name):
-    # Numbered wards are stored with their level word ("Phường 1").
-    if name and name.casefold().startswith(level + " "):
+    # Numbered wards are stored with their level word ("Phường 1"), and
+    # namesakes with a level in brackets ("Cai Lậy (Huyện)").
+    name = _BRACKETED.sub("", name)
+    if name.casefold().startswith(level + " "):
         return name[len(level) + 1 :]
     return name
 

@@ -29,7 +29,7 @@ _SELF_NAMING = re.compile(
 _LIST_CONTINUATION = re.compile(r"^\s*(?:,|;|và|hoặc|,\s*và)\s*$")
 _OWNER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
 _OWNER_CONTINUES = re.compile(r",\s*(?=(?:ấp|thôn|xóm|khóm|bản|khu phố|tổ dân phố|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s)")
-_MAX_WORDS = 15
+_MAX_WORDS = 25
 _WINDOW = 60
 
 

@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass, field
 
 from .phrases import phrase_covers, read_phrase
-from .text import CAP_SYLLABLE, collapse
+from .text import CAP_SYLLABLE, UPPER, collapse
 from .vocab import ORG_HEADS, SURNAMES, TITLE_FIRST_SYLLABLES, TITLE_HEADS
 
-_NAME_RUN = re.compile(rf"(?<![\w'])({CAP_SYLLABLE})((?: {CAP_SYLLABLE}){{1,4}})")
+# A sentence-initial "Ông"/"Bà" is an honorific, not the first syllable of a name.
+_NAME_RUN = re.compile(rf"(?<![\w'])(?!(?:Ông|Bà|Anh|Chị|Đồng chí) )({CAP_SYLLABLE})((?: {CAP_SYLLABLE}){{1,4}})")
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w/])(?:đồng chí|Đồng chí|đ/c|Đ/c|ông|bà|anh|chị|Ông|Bà|Anh|Chị)\s*$")
 # "Bà Rịa", "Ông Đốc": capitalised mid-sentence these are places, so a
 # capitalised honorific counts only where a sentence starts.
@@ -20,7 +21,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[-–]\s+)$")
 _TITLE_HEAD = re.compile("|".join(re.escape(h) for h in sorted(TITLE_HEADS, key=len, reverse=True)))
 _TITLE_HEAD_AT = re.compile(rf"\s*(?:[,–-]|\()\s*(?=(?:{_TITLE_HEAD.pattern})(?![\w]))")
 _BYLINE_PREFIX = re.compile(r"^(?i:(?:tin|bài)\s*(?:và|,|&)\s*ảnh|tin|bài|ảnh|tác giả|thực hiện)\s*:?\s*")
-_BYLINE_REST = re.compile(r"^\s*(?:$|[-–,(]\s*\S)")
+# After a byline's name: nothing, or the author's body ("- Văn phòng Huyện ủy");
+# not ", ngày ..." of a place-and-date line.
+_BYLINE_REST = re.compile(rf"^\s*(?:$|[-–(]\s*\S|,\s*[{UPPER}])")
 _BYLINE_LINES = 3
 _BYLINE_MAX_WORDS = 12
 _MAX_LOOKBACK = 90

@@ -17,7 +17,7 @@ _DOUBLE_UTF8_MARKERS = re.compile("Ã[\u0080-\u00bf]|Ä‘|Æ°|áº|á»")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _GLUED_CASE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")
-_GLUED_DIGIT = re.compile(rf"(?<=\d)(?=[{LOWER}])|(?<=[{LOWER}])(?=\d)")
+_GLUED_DIGIT = re.compile(rf"(?<=\d)(?=[{LOWER}]{{2}})")
 _SPACED_LINES = re.compile(r" *\n *")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 

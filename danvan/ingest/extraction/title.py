@@ -13,6 +13,12 @@ _DATE_OR_STAMP = re.compile(r"^[\s(|]*[\d:/.\-| hH,]+[\s)|]*$")
 _MIN_WORDS = 5
 _MAX_CHARS = 300
 _HEAD_LINES = 10
+_LETTERHEAD_MAX_WORDS = 8
+
+
+def _is_letterhead(line):
+    # "ỦY BAN NHÂN DÂN HUYỆN ...", "ĐẢNG BỘ TỈNH ...": the issuer, not the headline.
+    return line.isupper() and len(line.split()) < _LETTERHEAD_MAX_WORDS
 
 
 def is_chrome(line):
@@ -24,6 +30,6 @@ def find_title(lines):
     for index, line in enumerate(lines[:_HEAD_LINES]):
         if len(line) > _MAX_CHARS:
             break  # body text reached without a headline
-        if line and not is_chrome(line) and len(line.split()) >= _MIN_WORDS:
+        if line and not is_chrome(line) and len(line.split()) >= _MIN_WORDS and not _is_letterhead(line):
             return line, index
     return None, None

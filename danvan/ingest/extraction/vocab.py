@@ -54,6 +54,7 @@ TIME_WORDS = frozenset("năm tháng ngày giờ phút giây quý tuần thập k
 # What a figure counts; longest phrases first so "hộ nghèo" is not read as "hộ".
 COUNT_NOUNS = tuple(
     sorted(
+        (noun.strip() for noun in
         """mô hình|điển hình|tập thể|cá nhân|đoàn viên|hội viên|đảng viên|hộ|người|nhiệm vụ|đồng|
         lượt|lượt người|cuộc|hội nghị|lớp|tổ|tổ chức|câu lạc bộ|chi hội|chi bộ|chi đoàn|cơ sở|
         đơn vị|cơ quan|doanh nghiệp|hợp tác xã|tổ hợp tác|công trình|tuyến|km|ha|tấn|kg|con|
@@ -63,7 +64,7 @@ COUNT_NOUNS = tuple(
         văn bản|nghị quyết|chỉ thị|quyết định|giải pháp|chỉ tiêu|tiêu chí|xã|phường|thị trấn|
         ấp|thôn|xóm|bản|khóm|khu phố|tổ dân phố|huyện|tỉnh|điểm|ngày công|giấy khen|bằng khen|
         cờ thi đua|nhân khẩu|khẩu|hộ nghèo|hộ cận nghèo|lao động|thanh niên|phụ nữ|nông dân|
-        cựu chiến binh|hội|đoàn|nhóm|em|cháu|bộ|chiếc|xe|mét|m|lít|bao|USD|tỷ lệ""".replace("\n", "").split("|"),
+        cựu chiến binh|hội|đoàn|nhóm|em|cháu|bộ|chiếc|xe|mét|m|m2|m²|m3|lít|bao|USD|hồ sơ|thủ tục""".split("|")),
         key=len,
         reverse=True,
     )

@@ -2,13 +2,9 @@ from django.db import migrations
 
 
 def seed_kinds(apps, schema_editor):
-    from danvan.organizations.kinds import SEED_KINDS
+    from danvan.organizations.kinds import seed_kinds as seed
 
-    OrganizationKind = apps.get_model("organizations", "OrganizationKind")
-    for code, name, category, valid_from, valid_to in SEED_KINDS:
-        OrganizationKind.objects.get_or_create(
-            code=code, defaults={"name": name, "category": category, "valid_from": valid_from, "valid_to": valid_to}
-        )
+    seed(apps.get_model("organizations", "OrganizationKind"))
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,62 @@
+"""Global search ignores diacritics and case, and finds only what the user may reach."""
+
+import pytest
+from django.urls import reverse
+
+from danvan.core.text import fold
+from danvan.organizations.tests.factories import OrganizationFactory
+from danvan.people.tests.factories import PersonFactory
+from danvan.units.tests.factories import ProvinceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query):
+    response = client.get(reverse("core:search"), {"q": query})
+    assert response.status_code == 200
+    return {str(item) for group in response.context["groups"] for item in group.results}
+
+
+@pytest.fixture
+def everyone(national_admin, login):
+    return login(national_admin)
+
+
+def test_fold():
+    assert fold("  Đồng   THÁP ") == "dong thap"
+    assert fold("Năm Căn") == "nam can"
+
+
+@pytest.mark.parametrize(("query", "expected"), [("nam can", "huyện Năm Căn"), ("NĂM CĂN", "huyện Năm Căn"), ("dong thap", "tỉnh Đồng Tháp"), ("Đồng Tháp", "tỉnh Đồng Tháp")])
+def test_search_ignores_diacritics_and_case(tree, everyone, query, expected):
+    ProvinceFactory(name="Đồng Tháp", code="82")
+    assert expected in found(everyone, query)
+    assert expected in everyone.get(reverse("core:search"), {"q": query}).content.decode()
+
+
+def test_every_word_must_match(tree, everyone):
+    assert found(everyone, "can nam") == {"huyện Năm Căn"}
+    assert found(everyone, "nam can tho") == set()
+
+
+def test_search_finds_people_and_organisations(tree, everyone):
+    PersonFactory(unit=tree.cc1, full_name="Nguyễn Thị Định")
+    OrganizationFactory(unit=tree.cc1, name="Hội Phụ nữ xã Bình An")
+    assert found(everyone, "nguyen thi dinh") == {"Nguyễn Thị Định"}
+    assert "Hội Phụ nữ xã Bình An" in found(everyone, "hoi phu nu binh an")
+
+
+def test_search_respects_scope(tree, make_user, login):
+    PersonFactory(unit=tree.cc1, full_name="Trần Văn Trong")
+    PersonFactory(unit=tree.cc2, full_name="Trần Văn Ngoài")
+    client = login(make_user(tree.cc1))
+    assert found(client, "tran van") == {"Trần Văn Trong"}
+    # Năm Căn is the old district Mong Thọ sat in; Bình An reaches Mong Thọ but not its district.
+    assert found(client, "mong tho") == {"xã Mong Thọ"}
+    assert found(client, "nam can") == set()
+    page = client.get(reverse("core:search"), {"q": "ngoai"}).content.decode()
+    assert "Trần Văn Ngoài" not in page
+
+
+def test_empty_query_finds_nothing(tree, everyone):
+    assert everyone.get(reverse("core:search"), {"q": "   "}).context["groups"] == []
