@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "danvan.units",
     "danvan.organizations",
     "danvan.people",
+    "danvan.movement",
+    "danvan.awards",
+    "danvan.directives",
+    "danvan.oversight",
     "danvan.api",
     "danvan.ingest",
 ]

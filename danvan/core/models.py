@@ -79,3 +79,38 @@ class ScopedModel(models.Model):
             if target is None:
                 return None
         return target
+
+
+class TransitionRecord(models.Model):
+    """One move of a record through its lifecycle: who, when, from, to and why. Append-only."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    source = models.CharField(_("from"), max_length=40)
+    target = models.CharField(_("to"), max_length=40)
+    by = models.ForeignKey("accounts.User", verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+
+class AttachmentBase(models.Model):
+    """A file kept with a record; apps subclass it with a ForeignKey to their record and a ``scope_path``."""
+
+    file = models.FileField(_("file"), upload_to="attachments/%Y/%m/")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    is_public = models.BooleanField(_("public"), default=False, help_text=_("Shown on the public pages."))
+    uploaded_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title or self.file.name.rsplit("/", 1)[-1]

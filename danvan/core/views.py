@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import generic
@@ -108,3 +108,11 @@ class SearchView(LoginRequiredMixin, generic.TemplateView):
 def csrf_failure(request, reason=""):
     security_log.warning("refused %s %s: CSRF (%s)", request.method, request.path, reason)
     return render(request, "core/csrf_failure.html", status=403)
+
+
+class ScopedFileView(ScopedMixin, generic.DetailView):
+    """Serves an uploaded file only to users whose scope reaches the record it belongs to."""
+
+    def render_to_response(self, context, **response_kwargs):
+        attachment = self.object
+        return FileResponse(attachment.file.open("rb"), filename=attachment.file.name.rsplit("/", 1)[-1])

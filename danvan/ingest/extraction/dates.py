@@ -10,7 +10,8 @@ _SPELT = r"(?P<sday>\d{1,2})\s+tháng\s+(?P<smonth>\d{1,2})(?:\s*(?:năm|,)\s*(?
 _DATE = rf"(?:{_SPELT}|{_NUMERIC})"
 
 DATE_AFTER_DOCUMENT = re.compile(rf"\s*,?\s*(?:(?i:ban hành|ký)\s+)?(?i:ngày)\s+{_DATE}")
-_ACTIVITY_DATE = re.compile(rf"(?P<lead>(?i:ngày)\s+)?(?<![\d/.,-]){_DATE}")
+# "ngày" or a time of day ("Chiều 09/6") marks a bare day/month as a date.
+_ACTIVITY_DATE = re.compile(rf"(?P<lead>(?i:(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày|sáng|chiều|tối|trưa|đêm)\s+)?(?<![\d/.,-]){_DATE}")
 _RANGE_END = re.compile(rf"\s*(?:[-–]|đến(?:\s+ngày)?|tới(?:\s+ngày)?)\s*(?P<day>\d{{1,2}})\s*[/.-]\s*(?P<month>\d{{1,2}})(?:\s*[/.-]\s*(?P<year>\d{{4}}))?(?![\d/])")
 _RANGE_START = re.compile(r"(?i:(?:từ\s+)?ngày)\s+(?P<day>\d{1,2})(?=\s*(?:[-–]|đến|tới))")
 _ISSUE_CONTEXT = re.compile(r"(?i:(?:ban hành|ký|sinh|thành lập)\s*(?:vào\s*)?)$")
@@ -108,7 +109,7 @@ def find_event_dates(text, excluded_spans, title=None, published_at=None):
         range_end = _RANGE_END.match(text, end)
         day, month, year = _parts(match)
         if not match.group("lead") and not (year or range_end):
-            continue  # "3/5" alone may be a ratio; a day needs "ngày" or a year
+            continue  # "3/5" alone may be a ratio; a day needs a lead word or a year
         if range_end and not year:
             year = range_end.group("year")  # "12/5 - 16/5/2023"
         add(day, month, year, start, end)

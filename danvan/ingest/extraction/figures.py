@@ -50,7 +50,7 @@ def _counts(text, start):
     return not _NOT_A_COUNT_BEFORE.search(text[max(0, start - 20):start])
 
 
-def _shared_noun_members(text, start, unit):
+def _shared_noun_members(text, start):
     """Earlier numbers of a list that share this figure's noun, nearest first."""
     while True:
         member = _SHARED_NOUN_MEMBER.search(text, max(0, start - _LOOKBACK), start)
@@ -65,8 +65,8 @@ def find_figures(text, excluded_spans=()):
     found = {}
 
     def add(number, multiplier, unit, shown, span):
-        figure = found.setdefault((parse_number(number, multiplier), unit), Figure(parse_number(number, multiplier), unit, shown))
-        figure.spans.append(span)
+        value = parse_number(number, multiplier)
+        found.setdefault((value, unit), Figure(value, unit, shown)).spans.append(span)
 
     for match in _FIGURE.finditer(text):
         start, end = match.span()
@@ -74,11 +74,14 @@ def find_figures(text, excluded_spans=()):
             continue
         unit = match.group("noun").casefold()
         multiplier = match.group("multiplier")
-        noun_text = text[match.end("upper") if match.group("upper") else match.end("number"):end]
-        add(match.group("number"), multiplier, unit, collapse(f"{match.group('number')} {noun_text}"), (start, end))
         if match.group("upper"):
+            # "50-70 triệu đồng": each end with the shared multiplier and noun.
+            shared = text[match.end("upper"):end]
+            add(match.group("number"), multiplier, unit, collapse(match.group("number") + shared), (start, end))
             add(match.group("upper"), multiplier, unit, collapse(text[match.start("upper"):end]), (match.start("upper"), end))
-        for member in _shared_noun_members(text, start, unit):
+        else:
+            add(match.group("number"), multiplier, unit, collapse(match.group()), (start, end))
+        for member in _shared_noun_members(text, start):
             shown = collapse(f"{member.group('number')} {member.group('multiplier') or ''} {unit}")
             add(member.group("number"), member.group("multiplier") or multiplier, unit, shown, member.span("number"))
     return sorted(found.values(), key=lambda f: f.spans[0])

@@ -8,7 +8,6 @@ UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾ�
 
 # A capitalised syllable ("Hiền", "U", "K'Ré"); all-caps abbreviations are not.
 CAP_SYLLABLE = rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]*(?![{UPPER}{LOWER}\d])"
-LOWER_SYLLABLE = rf"[{LOWER}]+(?![{UPPER}{LOWER}\d])"
 
 # Letters read through the wrong code page: Latin-1 "Ð/ð" stand where
 # Windows-1258 had "Đ/đ".

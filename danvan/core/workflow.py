@@ -1,0 +1,81 @@
+"""Explicit lifecycles: a table of allowed transitions, and a record of every move.
+
+A lifecycle is declared once per model::
+
+    INITIATIVE_FLOW = Workflow({
+        (Status.DRAFT, Status.SUBMITTED): Step(Role.EDITOR),
+        (Status.SUBMITTED, Status.RETURNED): Step(Role.APPROVER, note_required=True),
+    })
+
+and ``INITIATIVE_FLOW.move(initiative, Status.SUBMITTED, user, note)`` refuses
+anything the table does not allow, saves the new status and records who, when and
+why in ``TransitionRecord``; apps call it from their ``services.py``.
+"""
+
+import dataclasses
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from danvan.core.choices import Role
+from danvan.core.models import TransitionRecord
+from danvan.core.scoping import Scope
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    role: str = Role.EDITOR
+    note_required: bool = False
+
+
+class TransitionNotAllowed(ValidationError):
+    pass
+
+
+class Workflow:
+    def __init__(self, steps, field="status"):
+        self.steps = steps
+        self.field = field
+
+    def _labels(self, obj, *states):
+        choices = dict(obj._meta.get_field(self.field).flatchoices)
+        return [str(choices.get(state, state)) for state in states]
+
+    def targets(self, obj, user):
+        """The states ``user`` may move ``obj`` to now."""
+        scope = Scope.for_user(user)
+        current = getattr(obj, self.field)
+        return [to for (source, to), step in self.steps.items() if source == current and scope.allows(step.role)]
+
+    def check(self, obj, to, user, note=""):
+        current = getattr(obj, self.field)
+        step = self.steps.get((current, to))
+        if step is None:
+            source, target = self._labels(obj, current, to)
+            raise TransitionNotAllowed(
+                _("Cannot change the status from “%(source)s” to “%(target)s”.") % {"source": source, "target": target}
+            )
+        if not Scope.for_user(user).allows(step.role):
+            raise TransitionNotAllowed(_("You do not have permission to do this."))
+        if step.note_required and not note.strip():
+            raise TransitionNotAllowed({"note": _("Give a reason for this change.")})
+        return step
+
+    @transaction.atomic
+    def move(self, obj, to, user, note=""):
+        self.check(obj, to, user, note)
+        source = getattr(obj, self.field)
+        setattr(obj, self.field, to)
+        obj.save()
+        return TransitionRecord.objects.create(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
+            source=source, target=to, by=user, note=note.strip(),
+        )
+
+
+def transitions_of(obj):
+    return TransitionRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).select_related("by").order_by("at", "pk")
