@@ -25,6 +25,8 @@ _NEXT_NUMBER = re.compile(rf"\s*(?:,|;|và|,\s*và)\s*(?:(?i:số)\s*)?(?P<numbe
 _SUBJECT = re.compile(r"\s*,?\s*(?:về\s*(?:việc\s*)?)?[“\"«][^”\"»\n]{1,300}[”\"»]")
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:do\s+|của\s+)")
 _NEXT_WORD = re.compile(r"\s*([^\s,;.:()]+(?:\s+[^\s,;.:()]+)?)")
+# What follows a number that a plan counts rather than cites: "Kế hoạch 5 năm",
+# "Hướng dẫn 3 bước", "3 nội dung", "4 tiêu chí", "2 giải pháp".
 _NOT_A_CITATION_NEXT = TIME_WORDS | frozenset(COUNT_NOUNS) | {"bước", "nội", "điểm", "tiêu", "giải"}
 
 

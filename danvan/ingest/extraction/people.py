@@ -2,7 +2,7 @@
 
 A person is recognised by grammar, never by a list of names: a run of
 capitalised syllables after "đồng chí"/"ông"/"bà", a family name next to a
-position ("Chủ tịch Hồ Chí Minh", "Trần Văn A, Bí thư ..."), or a byline.
+position ("Đại tướng Võ Văn A", "Trần Văn B, Bí thư ..."), or a byline.
 """
 
 import re
@@ -94,7 +94,7 @@ def _running_text_people(text, excluded_spans):
 
 
 def _byline_people(text):
-    """Bylines near the end: "Tin và ảnh Minh Sửa", "Ngô Quyền-Văn phòng Huyện ủy"."""
+    """Bylines near the end: "Tin và ảnh Thu Hà", "Quang Hưng - Văn phòng Huyện ủy"."""
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     for offset, line in lines[-_BYLINE_LINES:]:
         if len(line.split()) > _BYLINE_MAX_WORDS or line.rstrip().endswith((".", ";", ":")):

@@ -33,7 +33,7 @@ def read_phrase(text, start, limit=160, quotes=False):
     """End offset of the name of a body or position beginning at ``start``.
 
     ``quotes`` lets a quoted name run on inside it, as positions do ("Trưởng ban
-    Chỉ đạo phong trào thi đua “Dân vận khéo” huyện"). Returns ``start`` when no
+    Chỉ đạo phong trào thi đua “Nông thôn mới” huyện"). Returns ``start`` when no
     such name begins there.
     """
     end = start

@@ -254,6 +254,11 @@ def test_figures_read_vietnamese_numbers(text, expected):
     assert figures(text) == expected
 
 
+def test_figure_text_is_the_words_as_written():
+    shown = [f["text"] for f in extract_text("đạt 100% tổ dân phố, thu 2,5  tỷ đồng, 50-70 triệu đồng")["figures"]]
+    assert shown == ["100%", "2,5 tỷ đồng", "50 triệu đồng", "70 triệu đồng"]
+
+
 @pytest.mark.parametrize("text", [
     "công tác dân vận 9 tháng đầu năm",
     "kỷ niệm 190 năm thành lập huyện",
@@ -287,6 +292,11 @@ def test_year_of_a_final_review_is_the_next_for_early_months():
 
 def test_year_from_the_publication_stamp():
     assert dates("Tin bài\n(10:00 | 05/01/2021)\nNgày 28/12, hội nghị tổng kết.") == ["2020-12-28"]
+
+
+def test_time_of_day_marks_a_bare_date():
+    assert dates("Chiều 09/6, đoàn kiểm tra làm việc với phường trong năm 2023.") == ["2023-06-09"]
+    assert dates("Tỷ lệ 3/5 số hộ trong năm 2023 đã tham gia.") == []
 
 
 def test_date_without_any_year_in_the_text_is_dropped():
