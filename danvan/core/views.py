@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import generic
@@ -33,6 +33,17 @@ class ScopedMixin(LoginRequiredMixin):
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            pk = self.kwargs.get(self.pk_url_kwarg)
+            if pk is not None and self.model._default_manager.filter(pk=pk).exists():
+                security_log.warning(
+                    "refused %s %s to %s: outside scope", self.request.method, self.request.path, self.request.user
+                )
+            raise
 
 
 class ScopedListView(ScopedMixin, FilterView):

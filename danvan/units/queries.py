@@ -13,12 +13,13 @@ def scope_roots(user):
         roots = Unit.objects.filter(parent__isnull=True)
     else:
         roots = Unit.objects.filter(pk__in=[int(path[-PATH_SEGMENT_WIDTH:]) for path in scope.paths])
-    roots = with_lineage(roots.annotate(child_count=Count("children"))).order_by("name")
+    roots = with_lineage(roots.annotate(child_count=Count("children"))).order_by("search_text")
     return [u for u in roots if not u.is_legacy], [u for u in roots if u.is_legacy]
 
 
 def children_of(unit):
-    return with_lineage(unit.children.annotate(child_count=Count("children"))).order_by("type", "name")
+    # search_text is the folded "type name", so this sorts by type word, then name, as people read them.
+    return with_lineage(unit.children.annotate(child_count=Count("children"))).order_by("search_text")
 
 
 def with_lineage(units):
@@ -28,7 +29,3 @@ def with_lineage(units):
         Prefetch("predecessors", queryset=Unit.objects.select_related("parent").order_by("name")),
     )
 
-
-def became(unit):
-    """The unit(s) a legacy unit became, directly or through its parent when it has no lineage of its own."""
-    return list(unit.successors.select_related("parent").order_by("name"))

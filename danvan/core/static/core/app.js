@@ -15,3 +15,17 @@
     apply(step);
   });
 })();
+
+// Unit tree: a second click folds a node instead of loading its children again.
+document.addEventListener("click", function (event) {
+  var toggle = event.target.closest("[data-tree-toggle]");
+  if (!toggle) return;
+  var open = toggle.getAttribute("aria-expanded") === "true";
+  if (open) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    toggle.closest("li").querySelector(".children").innerHTML = "";
+  }
+  toggle.setAttribute("aria-expanded", open ? "false" : "true");
+  toggle.textContent = open ? "▸" : "▾";
+}, true);
