@@ -17,6 +17,9 @@ CHROMIUM_ARGS = [
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# CI shares two cores with the live server and the database: wait longer than the default 5 s.
+expect.set_options(timeout=20_000)
+
 
 @pytest.fixture
 def demo_world(transactional_db):
@@ -49,6 +52,8 @@ def shot(page, name):
 
 def test_an_official_logs_in_browses_units_and_finds_nam_can(demo_world, live_server, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     log_in(page, live_server.url, "camau")
     shot(page, "01-home")
 
@@ -69,10 +74,17 @@ def test_an_official_logs_in_browses_units_and_finds_nam_can(demo_world, live_se
     expect(page.locator("main")).to_contain_text("xã Hiệp Tùng")
     expect(page.locator("main")).to_contain_text("Ban Dân vận Huyện ủy Năm Căn")
     shot(page, "04-nam-can")
+    nam_can_url = page.url
+
+    page.goto(f"{live_server.url}/api/v1/docs/")
+    expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/units/")
+    shot(page, "04b-api-docs")
+    outside = [url for url in requested if not url.startswith((live_server.url, "data:"))]
+    assert outside == [], f"pages fetched from outside the machine: {outside}"
 
     phone = browser.new_page(viewport={"width": 360, "height": 780})
     log_in(phone, live_server.url, "camau")
-    phone.goto(page.url)
+    phone.goto(nam_can_url)
     expect(phone.locator("h1")).to_contain_text("huyện Năm Căn")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways on a phone ({width}px wide)"
