@@ -7,6 +7,8 @@ from danvan.units.models import Unit
 
 
 class UnitRefSerializer(serializers.ModelSerializer):
+    type = serializers.CharField(source="type_word", read_only=True)
+
     class Meta:
         model = Unit
         fields = ["id", "code", "name", "type", "level"]

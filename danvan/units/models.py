@@ -118,6 +118,9 @@ class Unit(ValidityModel, SearchableModel):
         if not self.code:
             return
         clashes = Unit.objects.filter(code=self.code, level=self.level).exclude(pk=self.pk)
+        if self.level == Level.HAMLET:
+            # Official codes are national; hamlet codes are the commune's own numbering.
+            clashes = clashes.filter(parent=self.parent)
         if self.valid_from:
             clashes = clashes.filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=self.valid_from))
         if self.valid_to:

@@ -104,7 +104,7 @@ def test_unit_detail_fields_and_lineage(tree, api):
 
     legacy = api.get(unit_url(tree.lp1)).json()
     assert legacy["valid_to"] == "2025-06-30"
-    assert legacy["successors"] == [{"id": tree.cp.pk, "code": "91", "name": "An Giang", "type": "tinh", "level": 1}]
+    assert legacy["successors"] == [{"id": tree.cp.pk, "code": "91", "name": "An Giang", "type": "tỉnh", "level": 1}]
 
 
 def test_out_of_scope_detail_is_404(tree, api):
