@@ -1,0 +1,12 @@
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+# auditlog's own action labels are not translated into Vietnamese.
+_ACTION_LABELS = {0: _("created"), 1: _("changed"), 2: _("deleted"), 3: _("viewed")}
+
+
+@register.filter
+def action_label(entry):
+    return _ACTION_LABELS.get(entry.action, entry.get_action_display())
