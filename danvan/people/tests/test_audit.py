@@ -32,7 +32,7 @@ def test_updating_a_person_through_the_page_records_before_and_after(tree, edito
     client = login(editor)
     response = client.post(reverse("people:update", args=[person.pk]), {"full_name": "Đặng Văn Lâm", "gender": "male", "birth_year": "1976", "unit": tree.cc1.pk})
     assert response.status_code == 302
-    entry = history(person).first()
+    entry = history(person)[0]
     assert entry.action == LogEntry.Action.UPDATE
     assert entry.actor == editor
     assert entry.changes_dict == {"birth_year": ["1975", "1976"]}  # only what changed; search_text is not logged
@@ -55,7 +55,7 @@ def test_position_and_organisation_changes_are_logged(tree, editor, login):
     position = PositionFactory(person__unit=tree.cc1, title="Phó Chủ tịch")
     data = {"organization": position.organization_id, "title": "Chủ tịch", "valid_from": "01/07/2025"}
     assert login(editor).post(reverse("people:position-update", args=[position.pk]), data).status_code == 302
-    assert history(position).first().changes_dict["title"] == ["Phó Chủ tịch", "Chủ tịch"]
+    assert history(position)[0].changes_dict["title"] == ["Phó Chủ tịch", "Chủ tịch"]
 
     organization = OrganizationFactory(unit=tree.cc1, name="Chi hội Ấp Mới")
     page = login(editor).get(reverse("organizations:detail", args=[organization.pk]))
