@@ -148,7 +148,8 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Counts are grouped where shown (humanize's intcomma gives "1.873"); never ids in links and attributes.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["danvan.formats"]
 
 STATIC_URL = "/static/"

@@ -3,6 +3,7 @@
 from django import forms
 
 from danvan.core.scoping import Scope
+from danvan.core.widgets import AutocompleteSelect
 
 
 class DateInput(forms.DateInput):
@@ -23,3 +24,7 @@ class ScopedModelForm(forms.ModelForm):
                 field.queryset = scope.filter(queryset, queryset.model.scope_path)
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
+            lookup = getattr(getattr(queryset, "model", None), "lookup_url_name", None)
+            if lookup and isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
+                field.widget = AutocompleteSelect(lookup)
+                field.widget.choices = field.choices

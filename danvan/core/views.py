@@ -15,7 +15,7 @@ from django_filters.views import FilterView
 from danvan.core import services
 from danvan.core.choices import Role
 from danvan.core.scoping import Scope
-from danvan.core.search import search_everything
+from danvan.core.search import search_everything, search_queryset
 
 security_log = logging.getLogger("danvan.security")
 
@@ -127,3 +127,21 @@ class ScopedFileView(ScopedMixin, generic.DetailView):
     def render_to_response(self, context, **response_kwargs):
         attachment = self.object
         return FileResponse(attachment.file.open("rb"), filename=attachment.file.name.rsplit("/", 1)[-1])
+
+
+class ScopedLookupView(ScopedMixin, generic.ListView):
+    """Matches for an autocomplete box: the first records in scope whose text contains every word typed."""
+
+    template_name = "core/_lookup.html"
+    limit = 20
+    related = ()
+    ordering = ()
+
+    def get_queryset(self):
+        query = self.request.GET.get("q", "")
+        found = search_queryset(super().get_queryset(), query) if query.strip() else self.model.objects.none()
+        found = found.select_related(*self.related)
+        return (found.order_by(*self.ordering) if self.ordering else found)[: self.limit]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "results": self.object_list, "query": self.request.GET.get("q", "")}

@@ -34,6 +34,8 @@ class OrganizationQuerySet(ScopedQuerySet, ValidityQuerySet):
 class Organization(ScopedModel, ValidityModel, SearchableModel):
     """A body that sits on a unit: a Party committee, the Front, a mass organisation or its branch."""
 
+    lookup_url_name = "organizations:lookup"
+
     name = models.CharField(_("name"), max_length=300)
     kind = models.ForeignKey(OrganizationKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="organizations")
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="organizations")

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import history
 from danvan.core.choices import Role
-from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedLookupView, ScopedUpdateView
 from danvan.organizations.filters import OrganizationFilter
 from danvan.organizations.forms import OrganizationForm, OrganizationLinkForm
 from danvan.organizations.models import Organization, OrganizationLink
@@ -70,3 +70,8 @@ class OrganizationLinkCreateView(ScopedCreateView):
 
     def get_success_url(self):
         return reverse("organizations:detail", args=[self.organization.pk])
+
+
+class OrganizationLookupView(ScopedLookupView):
+    model = Organization
+    related = ("unit",)

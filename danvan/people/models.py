@@ -15,6 +15,8 @@ class Gender(models.TextChoices):
 class Person(ScopedModel, SearchableModel):
     """A natural person. Personal data is kept minimal and reached only within scope."""
 
+    lookup_url_name = "people:lookup"
+
     full_name = models.CharField(_("full name"), max_length=150)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)

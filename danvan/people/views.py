@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import history
 from danvan.core.choices import Role
-from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedLookupView, ScopedUpdateView
 from danvan.people.filters import PersonFilter
 from danvan.people.forms import PersonForm, PositionForm
 from danvan.people.models import Person, Position
@@ -69,3 +69,8 @@ class PositionUpdateView(ScopedUpdateView):
 
     def get_success_url(self):
         return reverse("people:detail", args=[self.object.person_id])
+
+
+class PersonLookupView(ScopedLookupView):
+    model = Person
+    related = ("unit",)

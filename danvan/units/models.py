@@ -44,6 +44,7 @@ class Unit(ValidityModel, SearchableModel):
     """
 
     scope_path = "pk"
+    lookup_url_name = "units:lookup"
 
     official_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     code = models.CharField(_("code"), max_length=20, blank=True)

@@ -6,6 +6,7 @@ app_name = "units"
 urlpatterns = [
     path("", views.UnitBrowserView.as_view(), name="browser"),
     path("list/", views.UnitListView.as_view(), name="list"),
+    path("lookup/", views.UnitLookupView.as_view(), name="lookup"),
     path("new/", views.HamletCreateView.as_view(), name="create"),
     path("<int:pk>/", views.UnitDetailView.as_view(), name="detail"),
     path("<int:pk>/children/", views.UnitChildrenView.as_view(), name="children"),

@@ -1,3 +1,4 @@
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,14 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.services import require_role
-from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
+from danvan.core.views import (
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedLookupView,
+    ScopedMixin,
+    ScopedUpdateView,
+)
 from danvan.organizations.models import Organization
 from danvan.units import queries
 from danvan.units.filters import UnitFilter
@@ -97,3 +105,10 @@ class UnitUpdateView(ScopedUpdateView):
 
     def get_success_url(self):
         return reverse("units:detail", args=[self.object.pk])
+
+
+class UnitLookupView(ScopedLookupView):
+    model = Unit
+    related = ("parent",)
+    # Current units first, then by level, so "nam can" offers today's commune before the old district.
+    ordering = (F("valid_to").asc(nulls_first=True), "level", "search_text")

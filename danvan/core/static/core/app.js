@@ -29,3 +29,13 @@ document.addEventListener("click", function (event) {
   toggle.setAttribute("aria-expanded", open ? "false" : "true");
   toggle.textContent = open ? "▸" : "▾";
 }, true);
+
+// Autocomplete boxes (core/widgets.py): picking a match fills the hidden field.
+document.addEventListener("click", function (event) {
+  var option = event.target.closest("[data-ac-value]");
+  if (!option) return;
+  var box = option.closest("[data-autocomplete]");
+  box.querySelector("[data-ac-hidden]").value = option.getAttribute("data-ac-value");
+  box.querySelector("[data-ac-input]").value = option.childNodes[0].textContent.trim();
+  box.querySelector(".ac-results").innerHTML = "";
+});

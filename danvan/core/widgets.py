@@ -1,0 +1,30 @@
+"""A select for large scoped tables: type a few letters, pick from what the server finds."""
+
+from django import forms
+from django.urls import reverse
+
+
+class AutocompleteSelect(forms.Select):
+    """Renders only the chosen option plus a search box that asks ``lookup_url_name`` for matches.
+
+    A province has thousands of units and organisations; a plain <select> of all of
+    them would make every form slow to load and impossible to use on a phone.
+    """
+
+    template_name = "core/widgets/autocomplete.html"
+
+    def __init__(self, lookup_url_name, attrs=None):
+        super().__init__(attrs)
+        self.lookup_url_name = lookup_url_name
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = {str(v) for v in value if v not in (None, "")}
+        self.choices = [choice for choice in self.choices if str(choice[0]) in chosen]
+        return super().optgroups(name, value, attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["lookup_url"] = reverse(self.lookup_url_name)
+        chosen = [option for group in context["widget"]["optgroups"] for option in group[1] if option["selected"]]
+        context["widget"]["chosen"] = chosen[0] if chosen else None
+        return context
