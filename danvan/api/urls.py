@@ -3,12 +3,29 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from danvan.awards.api import CommendationDecisionViewSet, CommendationProposalViewSet
+from danvan.movement.api import AppraisalViewSet, InitiativeViewSet, RecognitionViewSet, ReplicationViewSet
+from danvan.directives.api import DirectiveViewSet, ImplementationViewSet, ObligationViewSet
 from danvan.organizations.api import OrganizationViewSet
+from danvan.oversight.api import FindingViewSet, FollowUpViewSet, MeetingViewSet, MissionViewSet
 from danvan.units.api import UnitViewSet
 
 router = DefaultRouter()
 router.register("units", UnitViewSet, basename="unit")
 router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("directives", DirectiveViewSet, basename="directive")
+router.register("implementations", ImplementationViewSet, basename="implementation")
+router.register("obligations", ObligationViewSet, basename="obligation")
+router.register("missions", MissionViewSet, basename="mission")
+router.register("findings", FindingViewSet, basename="finding")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("follow-ups", FollowUpViewSet, basename="follow-up")
+router.register("initiatives", InitiativeViewSet, basename="initiative")
+router.register("recognitions", RecognitionViewSet, basename="recognition")
+router.register("appraisals", AppraisalViewSet, basename="appraisal")
+router.register("replications", ReplicationViewSet, basename="replication")
+router.register("commendation-decisions", CommendationDecisionViewSet, basename="commendation-decision")
+router.register("commendation-proposals", CommendationProposalViewSet, basename="commendation-proposal")
 
 app_name = "api"
 urlpatterns = [

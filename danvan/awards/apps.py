@@ -6,3 +6,9 @@ class AwardsConfig(AppConfig):
     name = "danvan.awards"
     label = "awards"
     verbose_name = _("Commendation")
+
+    def ready(self):
+        from danvan.awards.models import CommendationDecision
+        from danvan.core import search
+
+        search.register(CommendationDecision, _("Commendation decisions"), select_related=("issuing_body",))

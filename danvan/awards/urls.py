@@ -1,2 +1,13 @@
+from django.urls import path
+
+from danvan.awards import views
+
 app_name = "awards"
-urlpatterns = []
+urlpatterns = [
+    path("", views.DecisionListView.as_view(), name="decision-list"),
+    path("new/", views.DecisionCreateView.as_view(), name="decision-create"),
+    path("<int:pk>/", views.DecisionDetailView.as_view(), name="decision-detail"),
+    path("certificates/<int:pk>/", views.CertificateView.as_view(), name="certificate"),
+    path("proposals/", views.ProposalListView.as_view(), name="proposal-list"),
+    path("proposals/<int:pk>/", views.ProposalDetailView.as_view(), name="proposal-detail"),
+]

@@ -2,7 +2,6 @@
 
 from django import forms
 
-from danvan.core.scoping import Scope
 from danvan.core.widgets import AutocompleteSelect
 
 
@@ -13,18 +12,31 @@ class DateInput(forms.DateInput):
         super().__init__(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y")
 
 
+def limit_choices_to_scope(form, user):
+    """Limit every record choice by its model's own ``visible_to``; dates typed dd/mm/yyyy; big tables searched."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and hasattr(queryset, "visible_to"):
+            field.queryset = queryset.visible_to(user)
+        if isinstance(field, forms.DateField):
+            field.widget = DateInput()
+        lookup = getattr(getattr(queryset, "model", None), "lookup_url_name", None)
+        if lookup and isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
+            field.widget = AutocompleteSelect(lookup)
+            field.widget.choices = field.choices
+
+
+class ScopedForm(forms.Form):
+    """A plain form (a workflow step, a batch action) with the same limits as ScopedModelForm."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        limit_choices_to_scope(self, user)
+
+
 class ScopedModelForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        scope = Scope.for_user(user)
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
-            if queryset is not None and hasattr(queryset, "visible_to"):
-                field.queryset = scope.filter(queryset, queryset.model.scope_path)
-            if isinstance(field, forms.DateField):
-                field.widget = DateInput()
-            lookup = getattr(getattr(queryset, "model", None), "lookup_url_name", None)
-            if lookup and isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
-                field.widget = AutocompleteSelect(lookup)
-                field.widget.choices = field.choices
+        limit_choices_to_scope(self, user)

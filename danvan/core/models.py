@@ -97,6 +97,22 @@ class TransitionRecord(models.Model):
         verbose_name_plural = _("status changes")
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
+    def _label(self, state):
+        """The state's label from the record's own choices, so that a province's wording shows."""
+        for field in self.content_type.model_class()._meta.fields:
+            labels = dict(field.flatchoices) if field.choices else {}
+            if state in labels:
+                return labels[state]
+        return state
+
+    @property
+    def source_label(self):
+        return self._label(self.source)
+
+    @property
+    def target_label(self):
+        return self._label(self.target)
+
 
 class AttachmentBase(models.Model):
     """A file kept with a record; apps subclass it with a ForeignKey to their record and a ``scope_path``."""

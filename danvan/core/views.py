@@ -5,11 +5,14 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.functional import cached_property
 from django.views import generic
+from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
 from danvan.core import services
@@ -18,6 +21,15 @@ from danvan.core.scoping import Scope
 from danvan.core.search import search_everything, search_queryset
 
 security_log = logging.getLogger("danvan.security")
+
+
+def attach_errors(form, error):
+    """Show a service's ValidationError on the form: on the field it names if the form has it, else on top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
 
 
 class ScopedMixin(LoginRequiredMixin):
@@ -73,7 +85,7 @@ class ScopedFormMixin(ScopedMixin):
             with transaction.atomic():
                 self.object = self.save(form)
         except ValidationError as error:
-            form.add_error(None, error)
+            attach_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved."))
         return HttpResponseRedirect(self.get_success_url())
@@ -124,9 +136,13 @@ def csrf_failure(request, reason=""):
 class ScopedFileView(ScopedMixin, generic.DetailView):
     """Serves an uploaded file only to users whose scope reaches the record it belongs to."""
 
+    file_field = "file"
+
     def render_to_response(self, context, **response_kwargs):
-        attachment = self.object
-        return FileResponse(attachment.file.open("rb"), filename=attachment.file.name.rsplit("/", 1)[-1])
+        stored = getattr(self.object, self.file_field)
+        if not stored:
+            raise Http404(_("This record has no file."))
+        return FileResponse(stored.open("rb"), filename=stored.name.rsplit("/", 1)[-1])
 
 
 class ScopedLookupView(ScopedMixin, generic.ListView):
@@ -145,3 +161,73 @@ class ScopedLookupView(ScopedMixin, generic.ListView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "results": self.object_list, "query": self.request.GET.get("q", "")}
+
+
+class ServiceFormMixin:
+    """form_valid calls ``perform(form)`` (a service) in a transaction; its ValidationError lands on the form."""
+
+    success_message = None
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                result = self.perform(form)
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message or _("Saved."))
+        return HttpResponseRedirect(self.get_success_url(result))
+
+    def get_success_url(self, result=None):
+        return self.object.get_absolute_url()
+
+
+class ParentFormView(ServiceFormMixin, ScopedMixin, SingleObjectMixin, generic.FormView):
+    """A form that acts on one record (add a member to a mission, move a follow-up …).
+
+    The record is looked up within the user's scope before anything else, so a
+    record of another unit answers 404 to reading and writing alike.
+    """
+
+    required_role = Role.EDITOR
+    template_name = "core/form.html"
+    page_title = ""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "parent": self.object, "page_title": self.page_title}
+
+
+class ServiceModelFormMixin(ServiceFormMixin):
+    """For ScopedCreateView / ScopedUpdateView: ``perform(form)`` (a service) writes, its errors land on the fields."""
+
+    def get_context_data(self, **kwargs):
+        title = self.page_title if not getattr(self.object, "pk", None) else _("Edit: %(record)s") % {"record": self.object}
+        return {**super().get_context_data(**kwargs), "page_title": title}
+
+    def form_valid(self, form):
+        self.object = form.instance
+        return ServiceFormMixin.form_valid(self, form)
+
+    def get_success_url(self, result=None):
+        return (result or self.object).get_absolute_url()
+
+
+class CappedCountPaginator(Paginator):
+    """Counts at most ``cap`` + 1 rows: a work list of tens of thousands of open items needs its first pages, not an exact total."""
+
+    cap = 2000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.cap + 1].count()

@@ -6,3 +6,9 @@ class MovementConfig(AppConfig):
     name = "danvan.movement"
     label = "movement"
     verbose_name = _("The Dân vận khéo movement")
+
+    def ready(self):
+        from danvan.core import search
+        from danvan.movement.models import Initiative
+
+        search.register(Initiative, _("Initiatives"), select_related=("unit",))

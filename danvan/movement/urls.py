@@ -1,2 +1,19 @@
+from django.urls import path
+
+from danvan.movement import views
+
 app_name = "movement"
-urlpatterns = []
+urlpatterns = [
+    path("", views.InitiativeListView.as_view(), name="list"),
+    path("new/", views.InitiativeCreateView.as_view(), name="create"),
+    path("import/", views.ImportView.as_view(), name="import"),
+    path("stats/", views.StatsView.as_view(), name="stats"),
+    path("formalism/", views.FormalismListView.as_view(), name="formalism"),
+    path("appraisal/", views.AppraisalBatchView.as_view(), name="appraisal-batch"),
+    path("showcase/", views.ShowcaseView.as_view(), name="showcase"),
+    path("showcase/<int:pk>/", views.ShowcaseDetailView.as_view(), name="showcase-detail"),
+    path("showcase/photos/<int:pk>/", views.PublicPhotoView.as_view(), name="public-photo"),
+    path("<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.InitiativeUpdateView.as_view(), name="update"),
+    path("files/<int:pk>/", views.AttachmentFileView.as_view(), name="file"),
+]

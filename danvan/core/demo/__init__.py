@@ -7,6 +7,8 @@ created, so running the demo twice never duplicates anything.
 from django.db import transaction
 
 from danvan.core.demo import accounts, world
+from danvan.movement.demo import build_demo as build_movement
+from danvan.oversight.demo import build_demo as build_oversight
 from danvan.organizations.kinds import seed_kinds
 from danvan.organizations.models import OrganizationKind
 from danvan.units.services import load_official_units
@@ -20,4 +22,6 @@ def build():
     seed_kinds(OrganizationKind)
     places = world.build_places()
     world.build_organizations_and_people(places)
+    build_movement(places)
+    build_oversight(places)
     return accounts.build_accounts(places, DEMO_PASSWORD)

@@ -16,7 +16,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         rows = demo.build()
         self.stdout.write(_("Demo data ready. Accounts (password: %(password)s):") % {"password": demo.DEMO_PASSWORD})
+        whole_country = _("whole country")
         for username, role, unit in rows:
-            self.stdout.write(f"  {username:<12} {role:<14} {unit or _('whole country')}")
+            self.stdout.write(f"  {username:<12} {role:<14} {unit or whole_country}")
         if not no_serve:
             call_command("serve", port=port)

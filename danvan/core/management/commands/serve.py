@@ -5,6 +5,21 @@ from waitress import serve
 from danvan.wsgi import application
 
 
+def start_worker_thread():
+    """Run the background task queue in this process, so the demo needs no second service."""
+    import threading
+
+    from django.utils.crypto import get_random_string
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["*"], interval=1, batch=False, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id=f"serve-{get_random_string(12)}", excluded_queue_names=[],
+    )
+    threading.Thread(target=worker.run, name="danvan-worker", daemon=True).start()
+    return worker
+
+
 class Command(BaseCommand):
     help = "Serve Dân Vận with a production WSGI server (waitress)."
 
@@ -12,8 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument("--no-worker", action="store_true", help="Do not run background tasks here (run `danvan db_worker` instead).")
 
-    def handle(self, *args, host, port, threads, **options):
+    def handle(self, *args, host, port, threads, no_worker=False, **options):
         settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+        if not no_worker:
+            start_worker_thread()
         self.stdout.write(f"Dân Vận: http://{host}:{port}/  (Ctrl+C to stop)")
         serve(application, host=host, port=port, threads=threads, ident="danvan")

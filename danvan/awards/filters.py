@@ -1,0 +1,30 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from danvan.awards.choices import ProposalStatus
+from danvan.awards.models import CommendationDecision, CommendationForm, CommendationProposal
+from danvan.core.filters import ScopedFilterSet
+
+
+class DecisionFilter(ScopedFilterSet):
+    form = django_filters.ModelChoiceFilter(label=_("Form"), queryset=CommendationForm.objects.all())
+    year = django_filters.NumberFilter(label=_("Year"), field_name="date__year")
+
+    class Meta:
+        model = CommendationDecision
+        fields = ["q", "form", "year"]
+
+    def filter_unit_subtree(self, queryset, name, value):
+        from danvan.movement.queries import units_of
+        from danvan.units.models import Unit
+
+        unit = Unit.objects.filter(pk=value).first()
+        return queryset.filter(issuing_body__unit__in=units_of(unit)) if unit else queryset.none()
+
+
+class ProposalFilter(ScopedFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProposalStatus.choices)
+
+    class Meta:
+        model = CommendationProposal
+        fields = ["q", "status"]

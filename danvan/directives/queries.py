@@ -1,0 +1,119 @@
+"""Read side of the register: the implementation matrix and the state of obligations, in a fixed number of queries."""
+
+import dataclasses
+import datetime
+
+from django.db.models import Q
+
+from danvan.core.choices import Level
+from danvan.core.scoping import PATH_SEGMENT_WIDTH, subtree_q
+from danvan.directives.choices import ObligationState
+from danvan.directives.models import Implementation, Obligation, ObligationFulfilment
+from danvan.units.models import Unit
+
+
+@dataclasses.dataclass
+class MatrixRow:
+    unit: Unit
+    implementations: list
+
+    @property
+    def is_gap(self):
+        return not self.implementations
+
+
+def _prefixes(path):
+    return [path[:end] for end in range(len(path), 0, -PATH_SEGMENT_WIDTH)]
+
+
+def _units_existing_in(queryset, start, end):
+    return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end), Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+
+
+def matrix_units(directive, user, level=Level.COMMUNE):
+    """The units of ``level`` under the directive's register unit that the viewer reaches and that existed when it was issued."""
+    on = directive.issued_on or datetime.date.today()
+    units = Unit.objects.visible_to(user).filter(subtree_q(directive.unit.path), level=level)
+    return list(_units_existing_in(units, on, on).select_related("parent").order_by("path"))
+
+
+def implementation_matrix(directive, user, level=Level.COMMUNE):
+    """One row per unit: its implementations of ``directive`` (made by it or a unit below it). Two queries."""
+    rows = {unit.path: MatrixRow(unit, []) for unit in matrix_units(directive, user, level)}
+    if rows:
+        implementations = (
+            Implementation.objects.filter(directive=directive, unit__in=Unit.objects.filter(subtree_q(directive.unit.path)).values("pk"))
+            .select_related("document", "unit").order_by("implemented_on", "pk")
+        )
+        for implementation in implementations:
+            row = next((rows[p] for p in _prefixes(implementation.unit.path) if p in rows), None)
+            if row is not None:
+                row.implementations.append(implementation)
+    return list(rows.values())
+
+
+@dataclasses.dataclass
+class ObligationCell:
+    obligation: Obligation
+    unit: Unit
+    period: tuple
+    fulfilments: list
+    today: datetime.date
+
+    @property
+    def count(self):
+        return len(self.fulfilments)
+
+    @property
+    def state(self):
+        if self.count >= self.obligation.times:
+            return ObligationState.MET
+        if self.obligation.deadline_of(self.period) < self.today:
+            return ObligationState.OVERDUE
+        return ObligationState.DUE
+
+    def get_state_display(self):
+        return ObligationState(self.state).label
+
+
+def obligation_units(obligation, user, period):
+    start, end = datetime.date(period[0], 1, 1), datetime.date(period[1], 12, 31)
+    units = Unit.objects.visible_to(user).filter(subtree_q(obligation.directive.unit.path), level=obligation.level)
+    return list(_units_existing_in(units, start, end).select_related("parent").order_by("path"))
+
+
+def obligation_status(obligation, user, year, today=None):
+    """Every unit the obligation binds in the period containing ``year``: met, due or overdue, and by which records."""
+    today = today or datetime.date.today()
+    period = obligation.period_of(year)
+    units = obligation_units(obligation, user, period)
+    by_unit = {unit.pk: [] for unit in units}
+    fulfilments = ObligationFulfilment.objects.filter(
+        obligation=obligation, year__gte=period[0], year__lte=period[1], unit__in=[unit.pk for unit in units]
+    ).select_related("content_type").order_by("fulfilled_on", "pk")
+    for fulfilment in fulfilments:
+        by_unit[fulfilment.unit_id].append(fulfilment)
+    return [ObligationCell(obligation, unit, period, by_unit[unit.pk], today) for unit in units]
+
+
+def obligations_of_unit(unit, user, year, today=None):
+    """Every obligation that binds ``unit`` in ``year`` (set by a directive in a register at or above it), with its state."""
+    today = today or datetime.date.today()
+    registers = _prefixes(unit.path)
+    obligations = list(
+        Obligation.objects.visible_to(user)
+        .filter(level=unit.level, first_year__lte=year, directive__unit__path__in=registers)
+        .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
+        .select_related("directive")
+    )
+    periods = {obligation.pk: obligation.period_of(year) for obligation in obligations}
+    found = {obligation.pk: [] for obligation in obligations}
+    if obligations:
+        low = min(period[0] for period in periods.values())
+        for fulfilment in ObligationFulfilment.objects.filter(
+            obligation__in=obligations, unit=unit, year__gte=low, year__lte=year + 10
+        ).select_related("content_type"):
+            period = periods[fulfilment.obligation_id]
+            if period[0] <= fulfilment.year <= period[1]:
+                found[fulfilment.obligation_id].append(fulfilment)
+    return [ObligationCell(o, unit, periods[o.pk], found[o.pk], today) for o in obligations]

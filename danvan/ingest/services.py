@@ -1,0 +1,471 @@
+"""Every change to the review queue: upload, read, decide, create records. Each in a transaction.
+
+A file is checked on upload (type, size) and read on its own: a bad file is
+reported by name and leaves nothing behind, the others go through. Records are
+created only from items an editor accepted, all of one document in one
+transaction, and every one of them is linked back to its source document.
+"""
+
+import datetime
+import logging
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.choices import Level, Role
+from danvan.core.scoping import Scope, subtree_q
+from danvan.core.services import ensure_in_scope, require_role, save_record
+from danvan.core.text import fold, normalize
+from danvan.core.uploads import FileCheck
+from danvan.ingest.extraction import ReadError, extract_with_spans, read_document
+from danvan.ingest.models import Batch, ProposedItem, SourceDocument, SourceLink
+from danvan.ingest.workflow import DOCUMENT_FLOW
+
+log = logging.getLogger("danvan.ingest")
+
+MAX_UPLOAD_MEGABYTES = 10
+UPLOAD_CHECK = FileCheck(kinds=("text", "office"), max_megabytes=MAX_UPLOAD_MEGABYTES)
+# More files than this in one upload are read in the background, with a progress bar.
+BACKGROUND_FROM = 6
+MAX_PASTED_CHARACTERS = 500_000
+
+Kind = ProposedItem.Kind
+Decision = ProposedItem.Decision
+Status = SourceDocument.Status
+
+# The extraction's lists that become items to review, in the order they are shown.
+ITEM_FIELDS = [
+    ("people", Kind.PERSON),
+    ("units", Kind.UNIT),
+    ("organizations", Kind.ORGANIZATION),
+    ("documents", Kind.DOCUMENT),
+    ("initiatives", Kind.INITIATIVE),
+]
+
+UNIT_WORD_LEVEL = {
+    "tỉnh": Level.PROVINCE, "thành phố": None, "huyện": Level.DISTRICT, "quận": Level.DISTRICT,
+    "thị xã": Level.DISTRICT, "xã": Level.COMMUNE, "phường": Level.COMMUNE, "thị trấn": Level.COMMUNE,
+    "đặc khu": Level.COMMUNE, "ấp": Level.HAMLET, "thôn": Level.HAMLET, "xóm": Level.HAMLET,
+    "khóm": Level.HAMLET, "bản": Level.HAMLET, "tổ dân phố": Level.HAMLET, "khu phố": Level.HAMLET,
+}
+
+
+# ---------------------------------------------------------------- upload
+
+
+def check_upload(upload):
+    """Raise ValidationError with a message for the user when ``upload`` cannot be taken."""
+    if not upload.size:
+        raise ValidationError(_("The file is empty."), code="empty")
+    try:
+        UPLOAD_CHECK(upload)
+    except ValidationError as error:
+        # A broken .docx gets the reader's own, more precise message.
+        if error.code != "bad_content" or not (upload.name or "").lower().endswith(".docx"):
+            raise
+
+
+def start_upload(user, unit, files=(), texts=(), background=None):
+    """Take the files and pasted texts of one upload; read them now or in the background.
+
+    Returns the ``Batch``. A file refused on upload is listed in ``batch.rejected``
+    and nothing of it is kept; the others are stored and read.
+    """
+    require_role(user, Role.EDITOR)
+    if unit is None or not Scope.for_user(user).contains(unit):
+        raise ValidationError(_("This record would be outside the units you work on."))
+    texts = [text for text in texts if text and text.strip()]
+    if not files and not texts:
+        raise ValidationError(_("Choose at least one file or paste a text."))
+    with transaction.atomic():
+        batch = Batch.objects.create(unit=unit, created_by=user)
+    rejected, queued = [], 0
+    for upload in files:
+        name = (upload.name or "").rsplit("/", 1)[-1][:255]
+        try:
+            check_upload(upload)
+        except ValidationError as error:
+            rejected.append({"name": name, "error": " ".join(error.messages)})
+            continue
+        with transaction.atomic():
+            SourceDocument.objects.create(unit=unit, batch=batch, uploaded_by=user, original_name=name, file=upload)
+        queued += 1
+    for number, text in enumerate(texts, start=1):
+        if len(text) > MAX_PASTED_CHARACTERS:
+            rejected.append({
+                "name": _("Pasted text %(number)s") % {"number": number},
+                "error": _("The text is too long (at most %(count)s characters).") % {"count": f"{MAX_PASTED_CHARACTERS:,}".replace(",", ".")},
+            })
+            continue
+        with transaction.atomic():
+            SourceDocument.objects.create(
+                unit=unit, batch=batch, uploaded_by=user,
+                original_name=_("Pasted text %(number)s") % {"number": number}, pasted_text=text,
+            )
+        queued += 1
+    if background is None:
+        background = queued >= BACKGROUND_FROM
+    Batch.objects.filter(pk=batch.pk).update(total=queued, rejected=rejected, in_background=background)
+    batch.refresh_from_db()
+    if background and queued:
+        from danvan.ingest.tasks import process_batch_task
+
+        transaction.on_commit(lambda: process_batch_task.enqueue(batch.pk))
+    else:
+        process_batch(batch.pk)
+        batch.refresh_from_db()
+    return batch
+
+
+def process_batch(batch_id):
+    """Read every waiting document of the batch, one at a time, counting progress."""
+    Batch.objects.filter(pk=batch_id).update(status=Batch.Status.RUNNING)
+    batch = Batch.objects.get(pk=batch_id)
+    for document in batch.documents.filter(status=Status.UPLOADED).order_by("pk"):
+        error = None
+        try:
+            extract_document(document)
+        except ReadError as problem:
+            error = str(problem)
+        except Exception:  # a reader bug must not stop the other files
+            log.exception("reading document %s failed", document.pk)
+            error = _("The file could not be read.")
+        if error is not None:
+            _discard(document, error)
+        Batch.objects.filter(pk=batch_id).update(done=F("done") + 1)
+    Batch.objects.filter(pk=batch_id).update(status=Batch.Status.FINISHED)
+    batch.refresh_from_db()
+    return batch
+
+
+def _discard(document, error):
+    """A file that could not be read: its message goes to the upload's list, nothing of it stays."""
+    with transaction.atomic():
+        batch = Batch.objects.select_for_update().get(pk=document.batch_id)
+        batch.rejected = [*batch.rejected, {"name": document.original_name, "error": error}]
+        batch.save(update_fields=["rejected"])
+        stored = document.file.name if document.file else None
+        document.delete()
+        if stored:
+            storage = document.file.storage
+            transaction.on_commit(lambda: storage.delete(stored))
+
+
+def read_source(document):
+    """(text, title, notes) of a stored document; raises ReadError when it cannot be read."""
+    if document.file:
+        read = read_document(document.file.path)
+        return read.text, read.title, list(read.notes)
+    return document.pasted_text, None, []
+
+
+def extract_document(document):
+    """Read ``document``, store its text and extraction, and propose one item per thing found."""
+    text, title, notes = read_source(document)
+    found = extract_with_spans(text, title=title)
+    result, spans = found["result"], found["spans"]
+    user = document.uploaded_by
+    with transaction.atomic():
+        document.text = found["text"]
+        document.extraction = {"result": result, "spans": spans}
+        document.notes = notes
+        document.title = (result.get("title") or document.original_name or "")[:500]
+        items = []
+        for field, kind in ITEM_FIELDS:
+            for index, data in enumerate(result.get(field) or []):
+                item = ProposedItem(document=document, kind=kind, order=len(items), data=data, spans=spans[field][index])
+                _resolve(item, document, user)
+                items.append(item)
+        ProposedItem.objects.bulk_create(items)
+        DOCUMENT_FLOW.move(document, Status.EXTRACTED, user)
+    return document
+
+
+# ---------------------------------------------------------------- resolving names to records
+
+
+def find_unit(user, level_word, name):
+    """The one unit in the user's scope said as ``level_word`` ``name``; None when none or several."""
+    unit_model = apps.get_model("units", "Unit")
+    from danvan.units.choices import TYPE_WORDS
+
+    word = (level_word or "").casefold()
+    types = [code for code, said in TYPE_WORDS.items() if said == word]
+    folded = fold(name)
+    if not folded:
+        return None
+    units = unit_model.objects.visible_to(user).filter(search_text__contains=folded)
+    if types:
+        units = units.filter(type__in=types)
+    matches = [unit for unit in units[:50] if fold(unit.name) == folded]
+    current = [unit for unit in matches if unit.valid_to is None]
+    if len(current) == 1:
+        return current[0]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _organizations_near(user, document):
+    organization_model = apps.get_model("organizations", "Organization")
+    return organization_model.objects.visible_to(user).filter(
+        subtree_q(document.unit.path, "unit__path")
+    ).select_related("unit")
+
+
+def find_organization(user, document, name):
+    """The organisation in the document's unit subtree whose name is ``name`` (or starts with it)."""
+    folded = fold(name)
+    if not folded:
+        return None
+    found = [org for org in _organizations_near(user, document).filter(search_text__contains=folded)[:50]
+             if fold(org.name).startswith(folded)]
+    exact = [org for org in found if fold(org.name) == folded]
+    if len(exact) == 1:
+        return exact[0]
+    on_unit = [org for org in found if org.unit_id == document.unit_id]
+    if len(on_unit) == 1:
+        return on_unit[0]
+    return found[0] if len(found) == 1 else None
+
+
+def organization_for_title(user, document, title):
+    """The organisation a title names: "Trưởng Ban Dân vận Huyện ủy" → "Ban Dân vận Huyện ủy Năm Căn"."""
+    words = fold(title).split()
+    for start in range(len(words) - 1):
+        tail = " ".join(words[start:])
+        if len(words) - start < 2:
+            break
+        organization = find_organization(user, document, tail)
+        if organization is not None:
+            return organization
+    return None
+
+
+def _resolve(item, document, user):
+    """Propose the existing record an item most likely means, for the editor to confirm or change."""
+    if user is None:
+        return
+    data = item.data
+    if item.kind == Kind.UNIT:
+        item.unit = find_unit(user, data.get("level"), data.get("name"))
+    elif item.kind == Kind.ORGANIZATION:
+        item.organization = find_organization(user, document, data.get("name"))
+    elif item.kind == Kind.PERSON:
+        for title in reversed(data.get("titles") or []):
+            item.organization = organization_for_title(user, document, title)
+            if item.organization is not None:
+                break
+
+
+# ---------------------------------------------------------------- review
+
+
+def _check_open(user, item):
+    require_role(user, Role.EDITOR)
+    ensure_in_scope(user, item)
+    if item.record_id is not None or item.outcome:
+        raise ValidationError(_("A record has already been created from this item."))
+
+
+@transaction.atomic
+def decide(user, item, decision, corrected=None, organization=None, unit=None):
+    """Accept, correct or reject one item; a correction replaces what was read."""
+    _check_open(user, item)
+    if decision not in (Decision.ACCEPTED, Decision.CORRECTED, Decision.REJECTED):
+        raise ValidationError(_("Choose accept, correct or reject."))
+    scope = Scope.for_user(user)
+    if organization is not None and not scope.contains(organization.unit):
+        raise ValidationError({"organization": _("This record would be outside the units you work on.")})
+    if unit is not None and not scope.contains(unit):
+        raise ValidationError({"unit": _("This record would be outside the units you work on.")})
+    item.decision = decision
+    if decision == Decision.CORRECTED:
+        item.corrected = corrected or {}
+        item.organization = organization
+        item.unit = unit
+    item.decided_by = user
+    item.decided_at = timezone.now()
+    item.save()
+    document = item.document
+    if document.status == Status.EXTRACTED and not document.items.filter(decision=Decision.PENDING).exists():
+        DOCUMENT_FLOW.move(document, Status.REVIEWED, user)
+    return item
+
+
+# ---------------------------------------------------------------- creating records
+
+
+class Waiting(Exception):
+    """The module that keeps this kind of record is not ready; the item stays accepted."""
+
+
+def _link(document, item, record, created):
+    content_type = ContentType.objects.get_for_model(record)
+    SourceLink.objects.get_or_create(
+        document=document, content_type=content_type, object_id=record.pk, defaults={"item": item, "created": created}
+    )
+
+
+def _document_date(document):
+    published = (document.extraction.get("result") or {}).get("published_at")
+    try:
+        return datetime.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _create_person(user, document, item):
+    person_model = apps.get_model("people", "Person")
+    position_model = apps.get_model("people", "Position")
+    values = item.values
+    name = normalize(values.get("name"))
+    if not name:
+        raise ValidationError(_("“%(item)s”: the name is empty.") % {"item": item.label})
+    titles = [normalize(t) for t in (values.get("titles") or []) if normalize(t)]
+    organization = item.organization
+    unit = item.unit or (organization.unit if organization else document.unit)
+    existing = [p for p in person_model.objects.visible_to(user).filter(unit=unit, search_text=fold(name))
+                if normalize(p.full_name) == name]
+    created = not existing
+    person = existing[0] if existing else person_model(full_name=name, unit=unit)
+    if organization is None and titles:
+        note = _("Title in the source document: %(titles)s") % {"titles": "; ".join(titles)}
+        person.note = f"{person.note}\n{note}".strip() if person.note else note
+    if created or organization is None:
+        save_record(user, person)
+    links = [(person, created)]
+    if organization is not None:
+        title = _title_for(titles, organization) or (titles[-1] if titles else "")
+        if not title:
+            raise ValidationError(_("“%(item)s”: give the title held in %(organization)s.") % {"item": item.label, "organization": organization})
+        position = position_model.objects.filter(person=person, organization=organization, title=title).first()
+        if position is None:
+            position = save_record(user, position_model(person=person, organization=organization, title=title, valid_from=_document_date(document)))
+            links.append((position, True))
+        else:
+            links.append((position, False))
+    outcome = _("Person created") if created else _("Existing person linked")
+    return links, outcome
+
+
+def _title_for(titles, organization):
+    """Of the titles read, the one that names ``organization``."""
+    folded_org = fold(organization.name)
+    for title in reversed(titles):
+        words = fold(title).split()
+        if any(folded_org.startswith(" ".join(words[i:])) for i in range(len(words) - 1)):
+            return title
+    return None
+
+
+def _create_unit_link(user, document, item):
+    if item.unit is None:
+        raise ValidationError(
+            _("“%(item)s” was not found among your units: correct it (choose the unit) or reject it.") % {"item": item.label}
+        )
+    if not Scope.for_user(user).contains(item.unit):
+        raise ValidationError(_("This record would be outside the units you work on."))
+    return [(item.unit, False)], _("Linked to the unit")
+
+
+def _create_organization_link(user, document, item):
+    if item.organization is None:
+        raise ValidationError(
+            _("“%(item)s” was not found among your organisations: correct it (choose the organisation) or reject it.")
+            % {"item": item.label}
+        )
+    if not Scope.for_user(user).contains(item.organization.unit):
+        raise ValidationError(_("This record would be outside the units you work on."))
+    return [(item.organization, False)], _("Linked to the organisation")
+
+
+def _create_directive_reference(user, document, item):
+    if not apps.is_installed("danvan.directives"):
+        raise Waiting(_("Kept as a reference; waiting for the directive register."))
+    directive_model = apps.get_model("directives", "Directive")
+    number = (item.values.get("number") or "").strip()
+    try:
+        directive = directive_model.objects.visible_to(user).with_symbol(number).first() if number else None
+    except Exception:  # a symbol the register cannot parse is simply not in it
+        directive = None
+    if directive is None:
+        raise Waiting(_("Kept as a reference of this document; not in the directive register."))
+    return [(directive, False)], _("Linked to the directive register")
+
+
+def _create_initiative(user, document, item):
+    registrar = _initiative_registrar()
+    if registrar is None:
+        raise Waiting(_("Accepted; waiting for the movement module."))
+    return registrar(user, document, item)
+
+
+def _initiative_registrar():
+    """The movement module's way of registering a draft initiative, once it offers one."""
+    try:
+        from danvan.ingest import movement_bridge
+    except ImportError:
+        return None
+    return movement_bridge.register_draft if movement_bridge.is_ready() else None
+
+
+CREATORS = {
+    Kind.PERSON: _create_person,
+    Kind.UNIT: _create_unit_link,
+    Kind.ORGANIZATION: _create_organization_link,
+    Kind.DOCUMENT: _create_directive_reference,
+    Kind.INITIATIVE: _create_initiative,
+}
+
+
+@transaction.atomic
+def create_records_from(document, user):
+    """Create the records of every accepted item of ``document``, all or nothing.
+
+    Returns the items handled. Each record created or linked gets a ``SourceLink``
+    back to the document; an item whose module is not ready keeps its decision
+    and says so in its outcome.
+    """
+    require_role(user, Role.EDITOR)
+    ensure_in_scope(user, document)
+    document = SourceDocument.objects.select_for_update().get(pk=document.pk)
+    if document.status not in (Status.EXTRACTED, Status.REVIEWED, Status.CREATED):
+        raise ValidationError(_("This document has not been read yet."))
+    items = list(
+        document.items.filter(decision__in=[Decision.ACCEPTED, Decision.CORRECTED], record_id__isnull=True, outcome="")
+        .select_related("organization__unit", "unit")
+    )
+    if not items:
+        raise ValidationError(_("No item has been accepted; nothing was created."))
+    for item in items:
+        try:
+            links, outcome = CREATORS[item.kind](user, document, item)
+        except Waiting as waiting:
+            item.outcome = str(waiting)[:300]
+            item.save(update_fields=["outcome"])
+            continue
+        for record, created in links:
+            _link(document, item, record, created)
+        record = links[0][0]
+        item.record_type = ContentType.objects.get_for_model(record)
+        item.record_id = record.pk
+        item.outcome = outcome
+        item.save(update_fields=["record_type", "record_id", "outcome"])
+    if document.status != Status.CREATED:
+        DOCUMENT_FLOW.move(document, Status.CREATED, user)
+    return items
+
+
+def records_from(document):
+    """The source links of ``document`` with their records, for display."""
+    return list(document.links.select_related("content_type").order_by("pk"))
+
+
+def sources_of(record):
+    """The source documents a record was created or linked from."""
+    content_type = ContentType.objects.get_for_model(record)
+    return SourceDocument.objects.filter(links__content_type=content_type, links__object_id=record.pk).distinct()

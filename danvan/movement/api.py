@@ -1,0 +1,206 @@
+"""The movement through ``/api/v1/``: the same scoping, services and transitions as the pages."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_api_error
+from danvan.core.scoping import Scope
+from danvan.movement import services
+from danvan.movement.choices import LEVEL_KEYS
+from danvan.movement.filters import InitiativeFilter, parse_span
+from danvan.movement.models import Appraisal, Initiative, Recognition, Replication
+from danvan.movement.queries import initiative_stats
+from danvan.units.models import Unit
+
+
+def _run(call):
+    """Run a service call, answering its refusals as 400 (bad input, forbidden move) or 403 (role)."""
+    try:
+        return call()
+    except ValidationError as error:
+        raise as_api_error(error) from error
+
+
+class InitiativeSerializer(serializers.ModelSerializer):
+    confirm_duplicate = serializers.BooleanField(write_only=True, required=False, default=False)
+    moves = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "id", "name", "kind", "holder", "fields", "owner_organization", "owner_person", "unit", "phase",
+            "registration_year", "description", "goals", "start_date", "expected_results", "status",
+            "highest_level", "is_outstanding", "recognised_on", "last_result_on", "confirm_duplicate", "moves",
+        ]
+        read_only_fields = ["status", "highest_level", "is_outstanding", "recognised_on", "last_result_on"]
+
+    def get_moves(self, initiative) -> list[str]:
+        return services.available_moves(self.context["request"].user, initiative)
+
+
+class TransitionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=list(services.SIMPLE_MOVES))
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RecognitionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Recognition
+        fields = ["id", "initiative", "level", "year", "decided_on", "document", "recognising_body", "appraisal", "outstanding"]
+        read_only_fields = ["initiative", "recognising_body"]
+
+
+class AppraisalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Appraisal
+        fields = ["id", "initiative", "level", "year", "date", "appraisers", "outcome", "score", "note"]
+        read_only_fields = ["initiative"]
+
+
+class ReplicationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Replication
+        fields = ["id", "origin", "unit", "adopted_on", "adopter", "note"]
+        read_only_fields = ["origin"]
+
+
+class ResultSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    text = serializers.CharField()
+    beneficiaries = serializers.IntegerField(required=False, min_value=0)
+    households_out_of_poverty = serializers.IntegerField(required=False, min_value=0)
+    money_mobilised = serializers.IntegerField(required=False, min_value=0)
+    workdays_mobilised = serializers.IntegerField(required=False, min_value=0)
+    road_km = serializers.DecimalField(required=False, max_digits=8, decimal_places=2, min_value=0)
+
+
+class InitiativeViewSet(ScopedModelViewSet):
+    """Initiatives (models and exemplars) within the caller's scope; transitions are POSTs to action endpoints."""
+
+    queryset = Initiative.objects.select_related("unit").prefetch_related("fields").order_by("-registration_year", "name", "id")
+    serializer_class = InitiativeSerializer
+    filterset_class = InitiativeFilter
+
+    def _save(self, serializer):
+        data = dict(serializer.validated_data)
+        fields = data.pop("fields", None)
+        confirm = data.pop("confirm_duplicate", False)
+        instance = serializer.instance or Initiative()
+        for name, value in data.items():
+            setattr(instance, name, value)
+        serializer.instance = _run(lambda: services.register_initiative(self.request.user, instance, fields, confirm))
+
+    def _initiative(self):
+        return self.get_object()
+
+    @extend_schema(request=TransitionSerializer, responses=InitiativeSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def transition(self, request, pk=None, **kwargs):
+        """GET: the moves the caller may make now. POST: submit, approve, return (note required), start-appraisal, suspend, resume, end …"""
+        initiative = self._initiative()
+        if request.method == "GET":
+            return Response({"status": initiative.status, "moves": services.available_moves(request.user, initiative)})
+        payload = TransitionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        target = services.SIMPLE_MOVES[payload.validated_data["action"]]
+        step = services.INITIATIVE_FLOW.steps.get((initiative.status, target))
+        if step is not None and not Scope.for_user(request.user).allows(step.role):
+            raise PermissionDenied()
+        _run(lambda: services.move(request.user, initiative, target, payload.validated_data["note"]))
+        return Response(self.get_serializer(initiative).data)
+
+    @extend_schema(request=RecognitionSerializer, responses=RecognitionSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def recognise(self, request, pk=None, **kwargs):
+        """GET lists the initiative's recognitions; POST adds one through the service."""
+        initiative = self._initiative()
+        if request.method == "GET":
+            return Response(RecognitionSerializer(initiative.recognitions.all(), many=True).data)
+        payload = RecognitionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        recognition = _run(lambda: services.recognise_initiative(request.user, initiative, **payload.validated_data))
+        return Response(RecognitionSerializer(recognition).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=AppraisalSerializer, responses=AppraisalSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def appraise(self, request, pk=None, **kwargs):
+        """GET lists the initiative's appraisals; POST adds one through the service."""
+        initiative = self._initiative()
+        if request.method == "GET":
+            return Response(AppraisalSerializer(initiative.appraisals.all(), many=True).data)
+        payload = AppraisalSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        appraisal = _run(lambda: services.appraise(request.user, initiative, **payload.validated_data))
+        return Response(AppraisalSerializer(appraisal).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ReplicationSerializer, responses=ReplicationSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def replicate(self, request, pk=None, **kwargs):
+        """GET lists the initiative's replications; POST adds one through the service."""
+        initiative = self._initiative()
+        if request.method == "GET":
+            return Response(ReplicationSerializer(initiative.replications.all(), many=True).data)
+        payload = ReplicationSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        replication = _run(lambda: services.replicate(request.user, initiative, **payload.validated_data))
+        return Response(ReplicationSerializer(replication).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ResultSerializer, responses=ResultSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def results(self, request, pk=None, **kwargs):
+        """GET lists the initiative's result updates; POST adds one through the service."""
+        initiative = self._initiative()
+        if request.method == "GET":
+            return Response(ResultSerializer(initiative.result_updates.all(), many=True).data)
+        payload = ResultSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        _run(lambda: services.record_result(request.user, initiative, **payload.validated_data))
+        return Response(payload.data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(parameters=[
+        OpenApiParameter("unit", int), OpenApiParameter("from_year", int), OpenApiParameter("to_year", int), OpenApiParameter("phase", int),
+    ], responses=dict)
+    @action(detail=False, methods=["get"])
+    def stats(self, request, **kwargs):
+        """Statistics of a unit's subtree (legacy or current) over a span of years or a phase."""
+        unit = stats_unit(request)
+        span = _run(lambda: parse_span(request.query_params))
+        stats = initiative_stats(unit, span)
+        stats["typical"] = [
+            {"initiative": recognition.initiative_id, "name": recognition.initiative.name, "owner": str(recognition.initiative.owner or ""),
+             "unit": str(recognition.initiative.unit), "level": LEVEL_KEYS[recognition.level], "year": recognition.year}
+            for recognition in stats["typical"]
+        ]
+        return Response(stats)
+
+
+def stats_unit(request):
+    """The unit asked about (default: the user's own); one outside the user's scope answers 404."""
+    unit_id = request.query_params.get("unit")
+    if not unit_id:
+        return request.user.unit
+    if not str(unit_id).isdigit():
+        raise as_api_error(ValidationError({"unit": "unit must be a number"}))
+    return get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
+
+
+class RecognitionViewSet(ScopedReadOnlyViewSet):
+    queryset = Recognition.objects.order_by("-year", "level", "id")
+    serializer_class = RecognitionSerializer
+
+
+class AppraisalViewSet(ScopedReadOnlyViewSet):
+    queryset = Appraisal.objects.order_by("-year", "id")
+    serializer_class = AppraisalSerializer
+
+
+class ReplicationViewSet(ScopedReadOnlyViewSet):
+    queryset = Replication.objects.order_by("-adopted_on", "id")
+    serializer_class = ReplicationSerializer
+
+

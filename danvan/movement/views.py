@@ -1,0 +1,322 @@
+"""Pages of the movement. Views stay thin: every change goes through ``services.py``."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views import generic
+
+from danvan.core.audit import history
+from danvan.core.choices import Role
+from danvan.core.exports import XlsxExportMixin
+from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedFileView, ScopedListView, ScopedMixin, ScopedUpdateView
+from danvan.core.workflow import transitions_of
+from danvan.movement import services
+from danvan.movement.choices import AppraisalOutcome, Status
+from danvan.movement.filters import InitiativeFilter, parse_span
+from danvan.movement.forms import (
+    AttachmentForm, BatchForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
+)
+from danvan.movement.models import Initiative, InitiativeAttachment
+from danvan.movement.queries import initiative_stats, units_of
+from danvan.units.models import Unit
+
+MOVE_LABELS = {
+    "submit": _lazy("Submit for approval"), "approve": _lazy("Approve the registration"), "return": _lazy("Return"),
+    "start-appraisal": _lazy("Start appraisal"), "not-recognised": _lazy("Not recognised"), "suspend": _lazy("Suspend"),
+    "resume": _lazy("Resume"), "end": _lazy("End"),
+}
+
+
+def _owner(initiative):
+    return initiative.owner or ""
+
+
+class InitiativeListView(XlsxExportMixin, ScopedListView):
+    model = Initiative
+    filterset_class = InitiativeFilter
+    export_filename = "mo-hinh-dan-van-kheo.xlsx"
+    export_columns = [
+        (_lazy("Name"), lambda i: i.name), (_lazy("Kind"), lambda i: i.get_kind_display()),
+        (_lazy("Holder"), lambda i: i.get_holder_display()), (_lazy("Owner"), _owner), (_lazy("Unit"), lambda i: i.unit),
+        (_lazy("Registration year"), lambda i: i.registration_year), (_lazy("Status"), lambda i: i.get_status_display()),
+        (_lazy("Highest recognition"), lambda i: i.get_highest_level_display() or ""),
+        (_lazy("Outstanding"), lambda i: _("Yes") if i.is_outstanding else ""),
+        (_lazy("Last result update"), lambda i: i.last_result_on),
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit", "owner_organization", "owner_person")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "can_edit": self.request.user.can(Role.EDITOR)}
+
+
+class InitiativeActions:
+    """The changes made from the detail page (a move, a recognition, a result, a file, a replication): a POST with ``do``."""
+
+    def post(self, request, pk):
+        if not request.user.can(Role.EDITOR):
+            raise PermissionDenied(_("You do not have permission to do this."))
+        initiative = get_object_or_404(Initiative.objects.visible_to(request.user), pk=pk)
+        handler = getattr(self, f"do_{request.POST.get('do', '')}", None)
+        if handler is None:
+            raise Http404
+        try:
+            with transaction.atomic():
+                handler(request, initiative)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Saved."))
+        return HttpResponseRedirect(reverse("movement:detail", args=[pk]))
+
+    @staticmethod
+    def _valid(form):
+        if not form.is_valid():
+            raise ValidationError([f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+                                   for name, errors in form.errors.items()])
+        return form.cleaned_data
+
+    def do_move(self, request, initiative):
+        data = self._valid(TransitionForm(request.POST))
+        services.move(request.user, initiative, services.SIMPLE_MOVES[data["action"]], data["note"])
+
+    def do_recognise(self, request, initiative):
+        services.recognise_initiative(request.user, initiative, **self._valid(RecognitionForm(request.POST)))
+
+    def do_result(self, request, initiative):
+        services.record_result(request.user, initiative, **self._valid(ResultForm(request.POST)))
+
+    def do_attachment(self, request, initiative):
+        services.add_attachment(request.user, initiative, **self._valid(AttachmentForm(request.POST, request.FILES)))
+
+    def do_replicate(self, request, initiative):
+        services.replicate(request.user, initiative, **self._valid(ReplicationForm(request.POST, user=request.user)))
+
+
+class InitiativeDetailView(InitiativeActions, ScopedDetailView):
+    model = Initiative
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit", "phase", "owner_organization", "owner_person")
+
+    def get_context_data(self, **kwargs):
+        initiative, user = self.object, self.request.user
+        return {
+            **super().get_context_data(**kwargs),
+            "fields": initiative.fields.all(),
+            "transitions": transitions_of(initiative),
+            "recognitions": initiative.recognitions.select_related("recognising_body"),
+            "appraisals": initiative.appraisals.prefetch_related("checks__criterion"),
+            "replications": initiative.replications.select_related("unit", "adopter"),
+            "replicated_from": initiative.replicated_from.select_related("origin"),
+            "results": initiative.result_updates.all(),
+            "attachments": initiative.attachments.all(),
+            "is_formalism": Initiative.objects.formalism().filter(pk=initiative.pk).exists(),
+            "moves": [(name, MOVE_LABELS[name]) for name in services.available_moves(user, initiative)],
+            "can_edit": user.can(Role.EDITOR), "can_approve": user.can(Role.APPROVER),
+            "recognition_form": RecognitionForm(initial={"year": initiative.registration_year}),
+            "result_form": ResultForm(), "attachment_form": AttachmentForm(),
+            "replication_form": ReplicationForm(user=user), "history": history(initiative),
+        }
+
+
+class InitiativeFormMixin:
+    model = Initiative
+    form_class = InitiativeForm
+
+    def save(self, form):
+        fields = form.cleaned_data["fields"]
+        return services.register_initiative(self.request.user, form.instance, fields, form.cleaned_data["confirm_duplicate"])
+
+    def get_success_url(self):
+        return reverse("movement:detail", args=[self.object.pk])
+
+
+class InitiativeCreateView(InitiativeFormMixin, ScopedCreateView):
+    page_title = _lazy("Register an initiative")
+
+
+class InitiativeUpdateView(InitiativeFormMixin, ScopedUpdateView):
+    pass
+
+
+class AttachmentFileView(ScopedFileView):
+    model = InitiativeAttachment
+
+
+def _asked_unit(request):
+    """The unit a page is asked about (``?unit=``), within the user's scope; the user's own by default."""
+    unit_id = request.GET.get("unit")
+    if unit_id and unit_id.isdigit():
+        return get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
+    return request.user.unit
+
+
+class StatsView(ScopedMixin, generic.TemplateView):
+    model = Initiative  # what the page reports on (the URL walk checks that nothing out of scope shows)
+    template_name = "movement/stats.html"
+
+    def get_context_data(self, **kwargs):
+        unit = _asked_unit(self.request)
+        try:
+            span = parse_span(self.request.GET)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            span = parse_span({})
+        stats = initiative_stats(unit, span)
+        by_field = [(stats["field_names"][code], count) for code, count in stats["by_field"].items()]
+        return {**super().get_context_data(**kwargs), "unit": unit, "span": span, "stats": stats, "by_field": by_field}
+
+
+class FormalismListView(ScopedListView):
+    """Recognised initiatives that show no results: the "hình thức" the seeds warn about."""
+
+    model = Initiative
+    filterset_class = InitiativeFilter
+    template_name = "movement/formalism_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().formalism().select_related("unit", "owner_organization", "owner_person").order_by("unit__name", "name")
+
+
+class AppraisalBatchView(ScopedMixin, generic.TemplateView):
+    """A commune's or district's registrations of a year appraised, and the met ones recognised, in one screen."""
+
+    model = Initiative
+    template_name = "movement/appraisal_batch.html"  # editors may look; the services require an approver to record
+
+    def candidates(self, unit, year):
+        statuses = [Status.REGISTERED, Status.UNDER_APPRAISAL, Status.NOT_RECOGNISED]
+        return (Initiative.objects.visible_to(self.request.user).filter(unit__in=units_of(unit), status__in=statuses, registration_year=year)
+                .select_related("unit", "owner_organization", "owner_person").order_by("unit__name", "name")[:200])
+
+    def get_context_data(self, form=None, **kwargs):
+        unit = _asked_unit(self.request)
+        year = int(self.request.GET.get("year") or 0) or None
+        form = form or BatchForm(initial={"year": year, "level": services.approver_level(self.request.user)})
+        rows = self.candidates(unit, year) if year else []
+        return {**super().get_context_data(**kwargs), "unit": unit, "year": year, "form": form, "rows": rows, "outcomes": BATCH_OUTCOMES}
+
+    def post(self, request, *args, **kwargs):
+        form = BatchForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        chosen = {int(key.split("-")[1]): value for key, value in request.POST.items() if key.startswith("outcome-") and value}
+        try:
+            with transaction.atomic():
+                done = self.apply(request, form.cleaned_data, chosen)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(request, _("%(count)s initiatives appraised.") % {"count": done})
+        return HttpResponseRedirect(request.get_full_path())
+
+    def apply(self, request, data, chosen):
+        initiatives = Initiative.objects.visible_to(request.user).in_bulk(list(chosen))
+        for pk, outcome in chosen.items():
+            initiative = initiatives.get(pk)
+            if initiative is None or outcome not in AppraisalOutcome.values:
+                raise ValidationError(_("Unknown row %(pk)s.") % {"pk": pk})
+            try:
+                self.appraise_one(request, initiative, outcome, data)
+            except ValidationError as error:
+                raise ValidationError(f"{initiative.name}: {' '.join(error.messages)}") from error
+        return len(chosen)
+
+    def appraise_one(self, request, initiative, outcome, data):
+        common = {"level": data["level"], "year": data["year"]}
+        appraisal = services.appraise(request.user, initiative, outcome=outcome, appraisers=data["appraisers"], date=data["decided_on"], **common)
+        if outcome != AppraisalOutcome.NOT_MET:
+            services.recognise_initiative(
+                request.user, initiative, decided_on=data["decided_on"], document=data["document"], appraisal=appraisal,
+                outstanding=f"outstanding-{initiative.pk}" in request.POST, **common,
+            )
+
+
+class ShowcaseView(generic.ListView):
+    """Public: recognised initiatives with their public fields only, by province and commune, no login."""
+
+    model = Initiative
+    template_name = "movement/showcase.html"
+    paginate_by = 24
+
+    def get_queryset(self):
+        from danvan.core.search import search_queryset
+
+        queryset = Initiative.objects.filter(highest_level__isnull=False).exclude(status=Status.ENDED)
+        unit_id = self.request.GET.get("unit", "")
+        if unit_id.isdigit():
+            unit = Unit.objects.filter(pk=unit_id).first()
+            queryset = queryset.filter(unit__in=units_of(unit)) if unit else queryset.none()
+        queryset = search_queryset(queryset, self.request.GET.get("q", ""))
+        return queryset.select_related("unit", "owner_organization", "owner_person").prefetch_related("fields").order_by("highest_level", "-recognised_on", "name")
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        from danvan.core.choices import Level
+
+        return {**super().get_context_data(**kwargs), "query_without_page": query.urlencode(),
+                "provinces": Unit.objects.filter(level=Level.PROVINCE).order_by("valid_to", "name")}
+
+
+class ShowcaseDetailView(generic.DetailView):
+    template_name = "movement/showcase_detail.html"
+    queryset = Initiative.objects.filter(highest_level__isnull=False).exclude(status=Status.ENDED).select_related("unit", "owner_organization", "owner_person")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "photos": self.object.attachments.filter(is_public=True, kind="photo"),
+                "recognitions": self.object.recognitions.all()}
+
+
+class PublicPhotoView(generic.DetailView):
+    model = InitiativeAttachment
+    """Serves a photo only when it is marked public and its initiative is on the showcase."""
+
+    queryset = InitiativeAttachment.objects.filter(is_public=True, kind="photo", initiative__highest_level__isnull=False)
+
+    def render_to_response(self, context, **response_kwargs):
+        from django.http import FileResponse
+
+        return FileResponse(self.object.file.open("rb"))
+
+
+
+class ImportView(ScopedMixin, generic.TemplateView):
+    """Upload registrations as .xlsx (all or nothing); ``?template=1`` downloads the template."""
+
+    model = Initiative
+    required_role = Role.EDITOR
+    template_name = "movement/import.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("template"):
+            from django.http import HttpResponse
+
+            from danvan.core.exports import XLSX_TYPE
+            from danvan.movement.imports import template_workbook
+
+            response = HttpResponse(template_workbook(), content_type=XLSX_TYPE)
+            response["Content-Disposition"] = 'attachment; filename="mau-dang-ky-mo-hinh.xlsx"'
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        from danvan.movement.imports import import_registrations
+
+        upload = request.FILES.get("file")
+        if upload is None:
+            return self.render_to_response(self.get_context_data(problems=[_("Choose an .xlsx file.")]))
+        try:
+            saved = import_registrations(request.user, upload)
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(problems=error.messages))
+        messages.success(request, _("%(count)s registrations imported.") % {"count": saved})
+        return HttpResponseRedirect(reverse("movement:list"))

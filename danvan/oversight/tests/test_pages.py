@@ -1,0 +1,110 @@
+"""Pages and API as a user meets them: fixed query counts, scoping, transitions with their refusals."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from danvan.core.choices import Role
+from danvan.directives.tests.factories import DirectiveFactory, ImplementationFactory
+from danvan.oversight.choices import FollowUpStatus
+from danvan.oversight.models import FollowUp
+from danvan.oversight.tests.factories import FollowUpFactory, MissionFactory
+from danvan.units.tests.factories import LegacyCommuneFactory
+
+pytestmark = pytest.mark.django_db
+SOON = datetime.date.today() + datetime.timedelta(days=5)
+
+
+def add(tree, n, directive):
+    for _ in range(n):
+        commune = LegacyCommuneFactory(parent=tree.ld2)
+        mission = MissionFactory(unit=tree.ld2)
+        FollowUpFactory(mission=mission, owner_unit=commune, deadline=SOON)
+        ImplementationFactory(directive=directive, unit=commune)
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize("name", ["oversight:follow-up-mine", "oversight:follow-up-due", "oversight:follow-up-list", "oversight:mission-list", "directives:matrix"])
+def test_page_cost_does_not_grow_with_records(tree, make_user, login, name):
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
+    directive = DirectiveFactory(unit=tree.ld2)
+    url = reverse(name, args=[directive.pk]) if name == "directives:matrix" else reverse(name)
+    add(tree, 3, directive)
+    few = count(client, url)
+    add(tree, 12, directive)
+    assert count(client, url) == few
+    if name == "oversight:follow-up-due":
+        assert len(client.get(url).context["object_list"]) == 15
+
+
+def test_api_filters_by_symbol_and_by_status_and_unit(tree, make_user, login):
+    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    resolution = DirectiveFactory(unit=tree.ld2, number=25, symbol="25-NQ/TW")
+    DirectiveFactory(unit=tree.ld2, number=26, symbol="26-NQ/TW")
+    found = client.get("/api/v1/directives/", {"symbol": "25-nq/tw"}).json()["results"]
+    assert [d["id"] for d in found] == [resolution.pk]
+    mission = MissionFactory(unit=tree.ld2)
+    mine = FollowUpFactory(mission=mission, owner_unit=tree.lc2)
+    FollowUpFactory(mission=mission, owner_unit=tree.lc3)
+    FollowUpFactory(mission=mission, owner_unit=tree.lc2, status=FollowUpStatus.DONE)
+    found = client.get("/api/v1/follow-ups/", {"status": "open", "unit": tree.lc2.pk}).json()["results"]
+    assert [f["id"] for f in found] == [mine.pk]
+
+
+def test_api_refuses_bad_input_with_the_field_and_saves_nothing(tree, make_user, login):
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
+    response = client.post("/api/v1/directives/", {"unit": tree.ld2.pk, "symbol": "25NQ/TW"}, content_type="application/json")
+    assert response.status_code == 400 and "symbol" in response.json()
+    mission = MissionFactory(unit=tree.ld2, planned_start=datetime.date(2018, 6, 11))
+    response = client.post("/api/v1/follow-ups/", {"mission": mission.pk, "text": "x", "owner_unit": tree.lc2.pk, "deadline": "2018-06-01"}, content_type="application/json")
+    assert response.status_code == 400 and "deadline" in response.json()
+    assert not FollowUp.objects.exists()
+
+
+def test_api_transitions(tree, make_user, login):
+    item = FollowUpFactory(mission=MissionFactory(unit=tree.ld2), owner_unit=tree.lc2)
+    url = f"/api/v1/follow-ups/{item.pk}/transition/"
+    viewer = login(make_user(tree.ld2, role=Role.VIEWER))
+    assert viewer.post(url, {"to": "done"}, content_type="application/json").status_code == 403
+    editor = login(make_user(tree.lc2, role=Role.EDITOR))
+    assert editor.get(url).json()["allowed"] == ["in_progress", "done", "cancelled"]
+    refused = editor.post(url, {"to": "cancelled"}, content_type="application/json")
+    assert refused.status_code == 400 and "note" in refused.json()
+    assert editor.post(url, {"to": "done"}, content_type="application/json").json()["status"] == "done"
+    assert editor.post(url, {"to": "open"}, content_type="application/json").status_code == 400
+
+
+def test_mission_report_and_exports(tree, make_user, login):
+    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    mission = MissionFactory(unit=tree.ld2)
+    FollowUpFactory(mission=mission, owner_unit=tree.lc2, text="Rà soát hộ nghèo")
+    response = client.get(reverse("oversight:mission-report", args=[mission.pk]))
+    assert response["Content-Type"].endswith("wordprocessingml.document")
+    import io
+
+    from docx import Document
+
+    assert "Rà soát hộ nghèo" in [cell.text for table in Document(io.BytesIO(response.content)).tables for row in table.rows for cell in row.cells]
+    assert client.get(reverse("oversight:follow-up-list"), {"format": "xlsx"})["Content-Type"].endswith("spreadsheetml.sheet")
+
+
+def test_closing_through_the_page_without_reason_shows_the_error(tree, make_user, login):
+    from danvan.oversight import services
+
+    user = make_user(tree.ld2, role=Role.EDITOR)
+    mission = MissionFactory(unit=tree.ld2)
+    services.start_mission(user, mission)
+    services.conclude_mission(user, mission)
+    FollowUpFactory(mission=mission, owner_unit=tree.lc2)
+    response = login(user).post(reverse("oversight:mission-transition", args=[mission.pk]), {"to": "closed", "note": ""})
+    assert response.status_code == 200 and response.context["form"].errors["note"]
+    mission.refresh_from_db()
+    assert mission.status == "concluded"

@@ -1,0 +1,417 @@
+import datetime
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from danvan.core.audit import history
+from danvan.core.choices import Role
+from danvan.core.exports import XlsxExportMixin
+from danvan.core.services import save_record
+from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
+from danvan.core.workflow import transitions_of
+from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView as RecordFileView, ServiceModelFormMixin
+from danvan.oversight import queries, services
+from danvan.oversight.choices import FindingPart
+from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, SupervisionPlanFilter
+from danvan.oversight.forms import (
+    AttendeeForm, DocumentForm, FindingForm, FollowUpForm, MeetingForm, MemberForm, MissionForm, ProgressForm,
+    SupervisionPlanForm, TargetForm, TransitionForm,
+)
+from danvan.oversight.models import FollowUp, Meeting, MeetingDocument, Mission, MissionDocument, ProgressNote, SupervisionPlan
+from danvan.oversight.reports import mission_report
+from danvan.oversight.services import FOLLOW_UP_FLOW, MISSION_FLOW
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+# --- missions -------------------------------------------------------------------------------------
+
+class MissionListView(XlsxExportMixin, ScopedListView):
+    model = Mission
+    filterset_class = MissionFilter
+    export_filename = "doan-cong-tac.xlsx"
+    export_columns = [
+        (_("Kind"), lambda m: m.get_kind_display()), (_("Subject"), lambda m: m.subject),
+        (_("Leading organisation"), lambda m: m.leading_organization), (_("Planned start"), lambda m: m.planned_start),
+        (_("Actual start"), lambda m: m.started_on), (_("Status"), lambda m: m.get_status_display()),
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("leading_organization", "unit")
+
+
+class MissionDetailView(ScopedDetailView):
+    model = Mission
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit", "leading_organization", "plan")
+
+    def get_context_data(self, **kwargs):
+        mission, user = self.object, self.request.user
+        findings = list(mission.findings.select_related("target__unit", "target__organization"))
+        return {
+            **super().get_context_data(**kwargs),
+            "members": mission.members.select_related("person"),
+            "targets": mission.targets.select_related("unit", "organization", "received_by"),
+            "finding_parts": [(part.label, [f for f in findings if f.part == part]) for part in FindingPart],
+            "follow_ups": mission.follow_ups.select_related("owner_unit", "owner_organization"),
+            "documents": mission.documents.all(),
+            "directives": mission.directives.all(),
+            "transitions": transitions_of(mission),
+            "targets_allowed": MISSION_FLOW.targets(mission, user),
+            "history": history(mission),
+            "can_edit": user.can(Role.EDITOR),
+        }
+
+
+class MissionFormMixin(ServiceModelFormMixin):
+    model = Mission
+    form_class = MissionForm
+
+    def perform(self, form):
+        return services.plan_mission(self.request.user, form.instance, directives=form.cleaned_data["directives"])
+
+
+class MissionCreateView(MissionFormMixin, ScopedCreateView):
+    page_title = _("New mission")
+
+    def get_initial(self):
+        return {"unit": self.request.user.unit_id, "plan": self.request.GET.get("plan")}
+
+
+class MissionUpdateView(MissionFormMixin, ScopedUpdateView):
+    pass
+
+
+class MissionMemberAddView(ParentFormView):
+    model = Mission
+    form_class = MemberForm
+    page_title = _("Add a member")
+
+    def perform(self, form):
+        d = form.cleaned_data
+        return services.add_member(self.request.user, self.object, d["person"], d["title"], d["is_leader"])
+
+
+class MissionTargetAddView(ParentFormView):
+    model = Mission
+    form_class = TargetForm
+    page_title = _("Add a target")
+
+    def perform(self, form):
+        d = form.cleaned_data
+        return services.add_target(self.request.user, self.object, d["unit"], d["organization"], d["received_by"])
+
+
+class FindingAddView(ParentFormView):
+    model = Mission
+    form_class = FindingForm
+    page_title = _("Record a finding")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "mission": self.object}
+
+    def perform(self, form):
+        d = form.cleaned_data
+        return services.record_finding(self.request.user, self.object, d["part"], d["text"], d["target"])
+
+
+class FollowUpAddView(ParentFormView):
+    """A recommendation of a mission or a task of a meeting: one form, one model."""
+
+    form_class = FollowUpForm
+    page_title = _("New follow-up")
+
+    def get_form_kwargs(self):
+        source = {"mission" if isinstance(self.object, Mission) else "meeting": self.object}
+        return {**super().get_form_kwargs(), "instance": FollowUp(**source)}
+
+    def get_initial(self):
+        return {"owner_unit": self.object.unit_id}
+
+    def perform(self, form):
+        return services.assign_follow_up(self.request.user, form.instance)
+
+
+class MissionFollowUpAddView(FollowUpAddView):
+    model = Mission
+
+
+class MeetingFollowUpAddView(FollowUpAddView):
+    model = Meeting
+
+
+class DocumentAddView(ParentFormView):
+    form_class = DocumentForm
+    page_title = _("Add a document")
+    document_model = None
+
+    def perform(self, form):
+        parent_field = self.model._meta.model_name
+        document = self.document_model(**{parent_field: self.object}, title=form.cleaned_data["title"],
+                                       file=form.cleaned_data["file"], uploaded_by=self.request.user)
+        return save_record(self.request.user, document)
+
+
+class MissionDocumentAddView(DocumentAddView):
+    model = Mission
+    document_model = MissionDocument
+
+
+class MeetingDocumentAddView(DocumentAddView):
+    model = Meeting
+    document_model = MeetingDocument
+
+
+class TransitionView(ParentFormView):
+    """Move a mission or follow-up through its lifecycle; a refused move shows its reason on the form."""
+
+    form_class = TransitionForm
+    page_title = _("Change the status")
+    workflow = None
+
+    def get_form_kwargs(self):
+        labels = dict(self.model._meta.get_field("status").flatchoices)
+        targets = [(to, labels[to]) for to in self.workflow.targets(self.object, self.request.user)]
+        return {**super().get_form_kwargs(), "targets": targets}
+
+
+class MissionTransitionView(TransitionView):
+    model = Mission
+    workflow = MISSION_FLOW
+
+    def perform(self, form):
+        return services.move_mission(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"])
+
+
+class MissionReportView(ScopedDetailView):
+    """The mission's findings and recommendations as a Word document."""
+
+    model = Mission
+
+    def render_to_response(self, context, **response_kwargs):
+        response = HttpResponse(mission_report(self.object), content_type=DOCX_TYPE)
+        name = slugify(f"bao-cao-{self.object.get_kind_display()}-{self.object.planned_start:%Y%m%d}") or "bao-cao"
+        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+        return response
+
+
+class MissionDocumentFileView(RecordFileView):
+    model = MissionDocument
+
+
+# --- meetings -------------------------------------------------------------------------------------
+
+class MeetingListView(XlsxExportMixin, ScopedListView):
+    model = Meeting
+    filterset_class = MeetingFilter
+    export_filename = "hoi-nghi.xlsx"
+    export_columns = [
+        (_("Kind"), lambda m: m.get_kind_display()), (_("Title"), lambda m: m.title), (_("Date"), lambda m: m.held_on),
+        (_("Place"), lambda m: m.place), (_("Chair"), lambda m: m.chair or ""), (_("Conclusions"), lambda m: m.conclusions),
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("organization", "chair", "unit")
+
+
+class MeetingDetailView(ScopedDetailView):
+    model = Meeting
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit", "organization", "chair")
+
+    def get_context_data(self, **kwargs):
+        meeting, user = self.object, self.request.user
+        return {
+            **super().get_context_data(**kwargs),
+            "attendees": meeting.attendees.select_related("person"),
+            "follow_ups": meeting.follow_ups.select_related("owner_unit", "owner_organization"),
+            "documents": meeting.documents.all(),
+            "directives": meeting.directives.all(),
+            "history": history(meeting),
+            "can_edit": user.can(Role.EDITOR),
+        }
+
+
+class MeetingFormMixin(ServiceModelFormMixin):
+    model = Meeting
+    form_class = MeetingForm
+
+    def perform(self, form):
+        return services.record_meeting(self.request.user, form.instance, directives=form.cleaned_data["directives"])
+
+
+class MeetingCreateView(MeetingFormMixin, ScopedCreateView):
+    page_title = _("New meeting")
+
+    def get_initial(self):
+        return {"unit": self.request.user.unit_id}
+
+
+class MeetingUpdateView(MeetingFormMixin, ScopedUpdateView):
+    pass
+
+
+class MeetingAttendeeAddView(ParentFormView):
+    model = Meeting
+    form_class = AttendeeForm
+    page_title = _("Add an attendee")
+
+    def perform(self, form):
+        return services.add_attendee(self.request.user, self.object, form.cleaned_data["person"], form.cleaned_data["title"])
+
+
+class MeetingDocumentFileView(RecordFileView):
+    model = MeetingDocument
+
+
+# --- follow-ups -----------------------------------------------------------------------------------
+
+FOLLOW_UP_COLUMNS = [
+    (_("Follow-up"), lambda f: f.text), (_("Kind"), lambda f: f.get_kind_display()), (_("From"), lambda f: f.source),
+    (_("Owner unit"), lambda f: f.owner_unit), (_("Owner organisation"), lambda f: f.owner_organization or ""),
+    (_("Deadline"), lambda f: f.deadline), (_("Status"), lambda f: f.get_status_display()),
+    (_("Overdue"), lambda f: _("Yes") if f.is_overdue else ""),
+]
+
+
+class FollowUpListView(XlsxExportMixin, ScopedListView):
+    model = FollowUp
+    filterset_class = FollowUpFilter
+    template_name = "oversight/followup_list.html"
+    export_filename = "kien-nghi-nhiem-vu.xlsx"
+    export_columns = FOLLOW_UP_COLUMNS
+    page_title = _("Follow-ups")
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner_unit", "owner_organization", "mission", "meeting")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "page_title": self.page_title, "today": datetime.date.today()}
+
+
+class MyOpenFollowUpsView(FollowUpListView):
+    """My units' open follow-ups, the nearest deadline first."""
+
+    page_title = _("My units' open follow-ups")
+    paginator_class = CappedCountPaginator
+    export_filename = "kien-nghi-dang-mo.xlsx"
+
+    def get_queryset(self):
+        return queries.open_follow_ups(self.request.user)
+
+
+class DueSoonView(FollowUpListView):
+    page_title = _("Falling due in the next 14 days")
+    export_filename = "kien-nghi-sap-den-han.xlsx"
+
+    def get_queryset(self):
+        return queries.due_soon(self.request.user)
+
+
+class FollowUpDetailView(ScopedDetailView):
+    model = FollowUp
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner_unit", "owner_organization", "mission", "meeting")
+
+    def get_context_data(self, **kwargs):
+        item, user = self.object, self.request.user
+        source = item.source
+        return {
+            **super().get_context_data(**kwargs),
+            "source_visible": type(source).objects.visible_to(user).filter(pk=source.pk).exists(),
+            "notes": item.progress_notes.select_related("by"),
+            "transitions": transitions_of(item),
+            "targets_allowed": FOLLOW_UP_FLOW.targets(item, user),
+            "history": history(item),
+            "can_edit": user.can(Role.EDITOR),
+        }
+
+
+class FollowUpUpdateView(ServiceModelFormMixin, ScopedUpdateView):
+    model = FollowUp
+    form_class = FollowUpForm
+
+    def perform(self, form):
+        return services.assign_follow_up(self.request.user, form.instance)
+
+
+class ProgressAddView(ParentFormView):
+    model = FollowUp
+    form_class = ProgressForm
+    page_title = _("Report progress")
+
+    def perform(self, form):
+        d = form.cleaned_data
+        return services.report_progress(self.request.user, self.object, d["text"], d["file"], d["noted_on"])
+
+
+class FollowUpTransitionView(TransitionView):
+    model = FollowUp
+    workflow = FOLLOW_UP_FLOW
+
+    def perform(self, form):
+        return services.move_follow_up(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"])
+
+
+class ProgressFileView(RecordFileView):
+    model = ProgressNote
+
+
+# --- supervision plans and calendar ---------------------------------------------------------------
+
+class SupervisionPlanListView(XlsxExportMixin, ScopedListView):
+    model = SupervisionPlan
+    filterset_class = SupervisionPlanFilter
+    export_filename = "ke-hoach-giam-sat.xlsx"
+    export_columns = [(_("Plan"), str), (_("Organisation"), lambda p: p.organization), (_("Year"), lambda p: p.year),
+                      (_("Planned"), lambda p: p.planned), (_("Done"), lambda p: p.done)]
+
+    def get_queryset(self):
+        return queries.plans_with_progress(super().get_queryset().select_related("organization"))
+
+
+class SupervisionPlanDetailView(ScopedDetailView):
+    model = SupervisionPlan
+
+    def get_queryset(self):
+        return queries.plans_with_progress(super().get_queryset().select_related("organization", "unit"))
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "missions": self.object.missions.visible_to(self.request.user),
+                "history": history(self.object), "can_edit": self.request.user.can(Role.EDITOR)}
+
+
+class SupervisionPlanCreateView(ServiceModelFormMixin, ScopedCreateView):
+    model = SupervisionPlan
+    form_class = SupervisionPlanForm
+    page_title = _("New supervision plan")
+
+    def perform(self, form):
+        return save_record(self.request.user, form.instance)
+
+
+class CalendarView(ScopedMixin, generic.TemplateView):
+    """Missions and meetings of a month, server-rendered."""
+
+    model = Mission
+    template_name = "oversight/calendar.html"
+
+    def month(self):
+        today = datetime.date.today()
+        try:
+            year, month = int(self.request.GET.get("year", today.year)), int(self.request.GET.get("month", today.month))
+            return datetime.date(year, month, 1)
+        except ValueError:
+            return today.replace(day=1)
+
+    def get_context_data(self, **kwargs):
+        first = self.month()
+        previous = (first - datetime.timedelta(days=1)).replace(day=1)
+        following = (first + datetime.timedelta(days=31)).replace(day=1)
+        return {**super().get_context_data(**kwargs), "first": first, "previous": previous, "following": following,
+                "weeks": queries.month_calendar(self.request.user, first.year, first.month)}
