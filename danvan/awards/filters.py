@@ -14,13 +14,6 @@ class DecisionFilter(ScopedFilterSet):
         model = CommendationDecision
         fields = ["q", "form", "year"]
 
-    def filter_unit_subtree(self, queryset, name, value):
-        from danvan.movement.queries import units_of
-        from danvan.units.models import Unit
-
-        unit = Unit.objects.filter(pk=value).first()
-        return queryset.filter(issuing_body__unit__in=units_of(unit)) if unit else queryset.none()
-
 
 class ProposalFilter(ScopedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProposalStatus.choices)

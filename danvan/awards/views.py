@@ -7,7 +7,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from danvan.awards import services
 from danvan.awards.filters import DecisionFilter, ProposalFilter
@@ -68,7 +68,7 @@ class DecisionDetailView(ScopedDetailView):
 class DecisionCreateView(ScopedCreateView):
     model = CommendationDecision
     form_class = DecisionForm  # editors may prepare it; the service requires an approver to issue it
-    page_title = _lazy("New commendation decision")
+    page_title = gettext_lazy("New commendation decision")
 
     def save(self, form):
         return services.decide_commendation(self.request.user, form.instance)

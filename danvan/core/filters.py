@@ -3,24 +3,28 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scoping import subtree_q
+from django.apps import apps
+
+from danvan.core.scoping import unit_reach
+from danvan.core.widgets import AutocompleteSelect
 from danvan.core.search import search_queryset
+
+
+def _units_in_scope(request):
+    units = apps.get_model("units", "Unit").objects
+    return units.visible_to(request.user) if request is not None else units.none()
 
 
 class ScopedFilterSet(django_filters.FilterSet):
     """Adds diacritic-insensitive text search and "in this unit or below" to a list's filters."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
-    unit = django_filters.NumberFilter(label=_("Unit"), method="filter_unit_subtree")
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"), queryset=_units_in_scope, method="filter_unit_subtree", widget=AutocompleteSelect("units:lookup")
+    )
 
     def filter_text(self, queryset, name, value):
         return search_queryset(queryset, value)
 
-    def filter_unit_subtree(self, queryset, name, value):
-        from danvan.units.models import Unit
-
-        unit = Unit.objects.filter(pk=value).first()
-        if unit is None:
-            return queryset.none()
-        units = Unit.objects.filter(subtree_q(unit.path)).values("pk")
-        return queryset.filter(**{f"{queryset.model.scope_path}__in": units})
+    def filter_unit_subtree(self, queryset, name, unit):
+        return queryset.filter(**{f"{queryset.model.scope_path}__in": unit_reach(unit).values("pk")})

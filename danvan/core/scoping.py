@@ -106,3 +106,10 @@ def units_reached_from(unit):
 class ScopedQuerySet(models.QuerySet):
     def visible_to(self, user):
         return Scope.for_user(user).filter(self, self.model.scope_path)
+
+
+def unit_reach(unit):
+    """The units a question about ``unit`` covers: its subtree and, for a current unit, the legacy
+    subtrees that became part of it (asking about today's An Giang covers huyện U Minh Thượng's past)."""
+    unit_model = apps.get_model("units", "Unit")
+    return unit_model.objects.filter(Scope(units_reached_from(unit), None).units_q())

@@ -153,14 +153,19 @@ class ScopedLookupView(ScopedMixin, generic.ListView):
     related = ()
     ordering = ()
 
+    def typed(self):
+        """What was typed: ``q``, or the ``<field>_search`` box of an autocomplete widget."""
+        searches = [value for key, value in self.request.GET.items() if key == "q" or key.endswith("_search")]
+        return searches[0] if searches else ""
+
     def get_queryset(self):
-        query = self.request.GET.get("q", "")
+        query = self.typed()
         found = search_queryset(super().get_queryset(), query) if query.strip() else self.model.objects.none()
         found = found.select_related(*self.related)
         return (found.order_by(*self.ordering) if self.ordering else found)[: self.limit]
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "results": self.object_list, "query": self.request.GET.get("q", "")}
+        return {**super().get_context_data(**kwargs), "results": self.object_list, "query": self.typed()}
 
 
 class ServiceFormMixin:

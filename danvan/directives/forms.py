@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import ScopedModelForm
-from danvan.directives.models import Directive, Implementation, Obligation
+from danvan.directives.models import Directive, Obligation
 from danvan.core.forms import ScopedForm, limit_choices_to_scope
 from danvan.units.models import Unit
 

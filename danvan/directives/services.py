@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.services import save_record
-from danvan.directives.models import Directive, Implementation, ObligationFulfilment
+from danvan.directives.models import Implementation, ObligationFulfilment
 from danvan.directives.symbols import SymbolError, parse_symbol
 
 

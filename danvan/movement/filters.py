@@ -3,12 +3,12 @@
 import django_filters
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from danvan.core.filters import ScopedFilterSet
 from danvan.movement.choices import HolderKind, InitiativeKind, RecognitionLevel, Status
 from danvan.movement.models import Field, Initiative, Phase
-from danvan.movement.queries import Span, default_span, units_of
+from danvan.movement.queries import Span, default_span
 
 SORTS = (
     ("name", "name"), ("registration_year", "registration_year"), ("unit__name", "unit"), ("status", "status"),
@@ -17,26 +17,19 @@ SORTS = (
 
 
 class InitiativeFilter(ScopedFilterSet):
-    phase = django_filters.ModelChoiceFilter(label=_lazy("Phase"), queryset=Phase.objects.all())
-    year = django_filters.NumberFilter(label=_lazy("Year"), field_name="registration_year")
-    field = django_filters.ModelChoiceFilter(label=_lazy("Field"), queryset=Field.objects.all(), field_name="fields")
-    kind = django_filters.ChoiceFilter(label=_lazy("Kind"), choices=InitiativeKind.choices)
-    holder = django_filters.ChoiceFilter(label=_lazy("Holder"), choices=HolderKind.choices)
-    status = django_filters.ChoiceFilter(label=_lazy("Status"), choices=Status.choices)
-    level = django_filters.TypedChoiceFilter(label=_lazy("Level"), choices=RecognitionLevel.choices, coerce=int, field_name="highest_level")
-    formalism = django_filters.BooleanFilter(label=_lazy("Formalism"), method="filter_formalism")
-    sort = django_filters.OrderingFilter(label=_lazy("Sort"), fields=SORTS)
+    phase = django_filters.ModelChoiceFilter(label=gettext_lazy("Phase"), queryset=Phase.objects.all())
+    year = django_filters.NumberFilter(label=gettext_lazy("Year"), field_name="registration_year")
+    field = django_filters.ModelChoiceFilter(label=gettext_lazy("Field"), queryset=Field.objects.all(), field_name="fields")
+    kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=InitiativeKind.choices)
+    holder = django_filters.ChoiceFilter(label=gettext_lazy("Holder"), choices=HolderKind.choices)
+    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
+    level = django_filters.TypedChoiceFilter(label=gettext_lazy("Level"), choices=RecognitionLevel.choices, coerce=int, field_name="highest_level")
+    formalism = django_filters.BooleanFilter(label=gettext_lazy("Formalism"), method="filter_formalism")
+    sort = django_filters.OrderingFilter(label=gettext_lazy("Sort"), fields=SORTS)
 
     class Meta:
         model = Initiative
         fields = ["q", "unit", "phase", "year", "field", "kind", "holder", "status", "level"]
-
-    def filter_unit_subtree(self, queryset, name, value):
-        """A current unit covers the legacy units that became part of it (unlike the generic filter)."""
-        from danvan.units.models import Unit
-
-        unit = Unit.objects.filter(pk=value).first()
-        return queryset.filter(unit__in=units_of(unit)) if unit else queryset.none()
 
     def filter_formalism(self, queryset, name, value):
         formal = Initiative.objects.formalism().values("pk")

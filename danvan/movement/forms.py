@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import DateInput, ScopedModelForm
-from danvan.movement.choices import AppraisalOutcome, AttachmentKind, RecognitionLevel
+from danvan.movement.choices import AppraisalOutcome, RecognitionLevel
 from danvan.movement.models import Initiative, InitiativeAttachment, Replication, ResultUpdate
 from danvan.movement.services import SIMPLE_MOVES
 

@@ -6,12 +6,10 @@
 
 import dataclasses
 import datetime
-from functools import reduce
-from operator import or_
 
 from django.db.models import Count, Q
 
-from danvan.core.scoping import subtree_q, units_reached_from
+from danvan.core.scoping import unit_reach
 from danvan.movement.choices import LEVEL_KEYS, REGISTERED_STATUSES, HolderKind, InitiativeKind
 from danvan.movement.models import Field, Initiative, Phase, Recognition, Replication
 
@@ -43,14 +41,11 @@ class Span:
 def units_of(unit):
     """Ids of the units a question about ``unit`` covers: its subtree and, for a current unit,
     the legacy subtrees that became part of it. ``None`` means the whole country."""
-    from danvan.units.models import Unit
-
     if unit is None:
         return None
-    paths = units_reached_from(unit)
     # A concrete id list (one query) lets SQLite use the unit indexes of every aggregate below;
     # a province has a few thousand units at most.
-    return list(Unit.objects.filter(reduce(or_, (subtree_q(path) for path in paths))).values_list("pk", flat=True))
+    return list(unit_reach(unit).values_list("pk", flat=True))
 
 
 def _in_units(lookup, units):

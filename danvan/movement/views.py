@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from danvan.core.audit import history
@@ -23,12 +23,13 @@ from danvan.movement.forms import (
 )
 from danvan.movement.models import Initiative, InitiativeAttachment
 from danvan.movement.queries import initiative_stats, units_of
+from danvan.units.forms import UnitPickForm
 from danvan.units.models import Unit
 
 MOVE_LABELS = {
-    "submit": _lazy("Submit for approval"), "approve": _lazy("Approve the registration"), "return": _lazy("Return"),
-    "start-appraisal": _lazy("Start appraisal"), "not-recognised": _lazy("Not recognised"), "suspend": _lazy("Suspend"),
-    "resume": _lazy("Resume"), "end": _lazy("End"),
+    "submit": gettext_lazy("Submit for approval"), "approve": gettext_lazy("Approve the registration"), "return": gettext_lazy("Return"),
+    "start-appraisal": gettext_lazy("Start appraisal"), "not-recognised": gettext_lazy("Not recognised"), "suspend": gettext_lazy("Suspend"),
+    "resume": gettext_lazy("Resume"), "end": gettext_lazy("End"),
 }
 
 
@@ -41,12 +42,12 @@ class InitiativeListView(XlsxExportMixin, ScopedListView):
     filterset_class = InitiativeFilter
     export_filename = "mo-hinh-dan-van-kheo.xlsx"
     export_columns = [
-        (_lazy("Name"), lambda i: i.name), (_lazy("Kind"), lambda i: i.get_kind_display()),
-        (_lazy("Holder"), lambda i: i.get_holder_display()), (_lazy("Owner"), _owner), (_lazy("Unit"), lambda i: i.unit),
-        (_lazy("Registration year"), lambda i: i.registration_year), (_lazy("Status"), lambda i: i.get_status_display()),
-        (_lazy("Highest recognition"), lambda i: i.get_highest_level_display() or ""),
-        (_lazy("Outstanding"), lambda i: _("Yes") if i.is_outstanding else ""),
-        (_lazy("Last result update"), lambda i: i.last_result_on),
+        (gettext_lazy("Name"), lambda i: i.name), (gettext_lazy("Kind"), lambda i: i.get_kind_display()),
+        (gettext_lazy("Holder"), lambda i: i.get_holder_display()), (gettext_lazy("Owner"), _owner), (gettext_lazy("Unit"), lambda i: i.unit),
+        (gettext_lazy("Registration year"), lambda i: i.registration_year), (gettext_lazy("Status"), lambda i: i.get_status_display()),
+        (gettext_lazy("Highest recognition"), lambda i: i.get_highest_level_display() or ""),
+        (gettext_lazy("Outstanding"), lambda i: _("Yes") if i.is_outstanding else ""),
+        (gettext_lazy("Last result update"), lambda i: i.last_result_on),
     ]
 
     def get_queryset(self):
@@ -140,7 +141,7 @@ class InitiativeFormMixin:
 
 
 class InitiativeCreateView(InitiativeFormMixin, ScopedCreateView):
-    page_title = _lazy("Register an initiative")
+    page_title = gettext_lazy("Register an initiative")
 
 
 class InitiativeUpdateView(InitiativeFormMixin, ScopedUpdateView):
@@ -172,7 +173,10 @@ class StatsView(ScopedMixin, generic.TemplateView):
             span = parse_span({})
         stats = initiative_stats(unit, span)
         by_field = [(stats["field_names"][code], count) for code, count in stats["by_field"].items()]
-        return {**super().get_context_data(**kwargs), "unit": unit, "span": span, "stats": stats, "by_field": by_field}
+        return {
+            **super().get_context_data(**kwargs), "unit": unit, "span": span, "stats": stats, "by_field": by_field,
+            "unit_form": UnitPickForm(initial={"unit": unit}, user=self.request.user),
+        }
 
 
 class FormalismListView(ScopedListView):
@@ -202,7 +206,10 @@ class AppraisalBatchView(ScopedMixin, generic.TemplateView):
         year = int(self.request.GET.get("year") or 0) or None
         form = form or BatchForm(initial={"year": year, "level": services.approver_level(self.request.user)})
         rows = self.candidates(unit, year) if year else []
-        return {**super().get_context_data(**kwargs), "unit": unit, "year": year, "form": form, "rows": rows, "outcomes": BATCH_OUTCOMES}
+        return {
+            **super().get_context_data(**kwargs), "unit": unit, "year": year, "form": form, "rows": rows,
+            "outcomes": BATCH_OUTCOMES, "unit_form": UnitPickForm(initial={"unit": unit}, user=self.request.user),
+        }
 
     def post(self, request, *args, **kwargs):
         form = BatchForm(request.POST)

@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Count, Q
 
 from danvan.oversight.choices import MissionStatus
-from danvan.oversight.models import FollowUp, Meeting, Mission, SupervisionPlan
+from danvan.oversight.models import FollowUp, Meeting, Mission
 
 DUE_SOON_DAYS = 14
 

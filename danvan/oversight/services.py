@@ -12,7 +12,7 @@ from danvan.core.services import require_role, save_record
 from danvan.core.workflow import Step, Workflow
 from danvan.oversight.choices import FollowUpStatus as F
 from danvan.oversight.choices import MissionStatus as M
-from danvan.oversight.models import Finding, FollowUp, MeetingAttendee, MissionMember, MissionTarget, ProgressNote
+from danvan.oversight.models import Finding, MeetingAttendee, MissionMember, MissionTarget, ProgressNote
 from danvan.people.models import Position
 
 MISSION_FLOW = Workflow({

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import ScopedModelForm
+from danvan.core.forms import ScopedForm, ScopedModelForm
 from danvan.units.choices import HAMLET_TYPES, UnitType
 from danvan.units.models import Unit
 
@@ -25,3 +25,9 @@ class HamletForm(UnitForm):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = self.fields["parent"].queryset.filter(level=3)
         self.fields["parent"].label = _("commune")
+
+
+class UnitPickForm(ScopedForm):
+    """The "which unit?" box of report pages (statistics, appraisal sessions), searched by name."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False)

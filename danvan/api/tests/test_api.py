@@ -124,8 +124,9 @@ def test_organizations_by_unit_include_sub_units_and_exclude_others(tree, api):
     item = next(i for i in response.json()["results"] if i["id"] == on_hamlet.pk)
     assert item["unit"] == tree.h1.pk
     assert item["kind"] == "Hội Nông dân"
-    # Out of scope even when asked for by unit.
-    assert names(api.get(ORGANIZATIONS, {"unit": tree.cc3.pk})) == []
+    # A unit out of scope is not a choice: refused as for a unit that does not exist, nothing listed.
+    refused = api.get(ORGANIZATIONS, {"unit": tree.cc3.pk})
+    assert refused.status_code == 400 and set(refused.json()) == {"unit"}
     assert len(names(api.get(ORGANIZATIONS))) == 3
 
 

@@ -12,7 +12,7 @@ _DATE = rf"(?:{_SPELT}|{_NUMERIC})"
 DATE_AFTER_DOCUMENT = re.compile(rf"\s*,?\s*(?:(?i:ban hành|ký)\s+)?(?i:ngày)\s+{_DATE}")
 # "ngày" or a time of day ("Chiều 09/6") marks a bare day/month as a date.
 _ACTIVITY_DATE = re.compile(rf"(?P<lead>(?i:(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày|sáng|chiều|tối|trưa|đêm)\s+)?(?<![\d/.,-]){_DATE}")
-_RANGE_END = re.compile(rf"\s*(?:[-–]|đến(?:\s+ngày)?|tới(?:\s+ngày)?)\s*(?P<day>\d{{1,2}})\s*[/.-]\s*(?P<month>\d{{1,2}})(?:\s*[/.-]\s*(?P<year>\d{{4}}))?(?![\d/])")
+_RANGE_END = re.compile(r"\s*(?:[-–]|đến(?:\s+ngày)?|tới(?:\s+ngày)?)\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})(?:\s*[/.-]\s*(?P<year>\d{4}))?(?![\d/])")
 _RANGE_START = re.compile(r"(?i:(?:từ\s+)?ngày)\s+(?P<day>\d{1,2})(?=\s*(?:[-–]|đến|tới))")
 _ISSUE_CONTEXT = re.compile(r"(?i:(?:ban hành|ký|sinh|thành lập)\s*(?:vào\s*)?)$")
 

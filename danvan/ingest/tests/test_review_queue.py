@@ -3,7 +3,6 @@
 import html
 import io
 import re
-import unicodedata
 from pathlib import Path
 
 import docx

@@ -1,8 +1,6 @@
 """The movement's API: scoping, transitions refused with 400/403, and the statistics keys of the issue."""
 
-import datetime
 
-import pytest
 
 from danvan.awards.tests.factories import RecipientFactory
 from danvan.core.choices import Role

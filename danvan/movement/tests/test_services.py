@@ -1,7 +1,6 @@
 """The movement's lifecycle and every bad-input rule of the issue, through the services."""
 
 import datetime
-import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +13,6 @@ from danvan.movement.choices import AppraisalOutcome, AttachmentKind, Recognitio
 from danvan.movement.models import Initiative, Recognition
 from danvan.movement.tests.factories import FieldFactory, InitiativeFactory, PhaseFactory, RecognitionFactory
 from danvan.organizations.tests.factories import OrganizationFactory
-from danvan.units.tests.factories import HamletFactory
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
