@@ -84,6 +84,7 @@ def main():
     from django.test.utils import CaptureQueriesContext
 
     from danvan.accounts.models import User
+    from danvan.core.services import analyze_database
     from danvan.core.choices import Level, Role
     from danvan.units.models import Unit
     from danvan.units.services import load_official_units
@@ -92,6 +93,7 @@ def main():
     load_official_units()
     made = generate(args.initiatives)
     print(f"generated {made[0]:,} initiatives, {made[1]:,} recognitions, {made[2]:,} result updates in {time.perf_counter() - started:.0f} s")
+    analyze_database()  # as an import or `danvan units load` does after bulk writes
     an_giang = Unit.objects.get(name="An Giang", level=Level.PROVINCE, valid_to__isnull=True)
     user = User.objects.create(username="bench", role=Role.VIEWER, unit=an_giang)
     client = Client()

@@ -7,6 +7,7 @@ created, so running the demo twice never duplicates anything.
 from django.db import transaction
 
 from danvan.core.demo import accounts, world
+from danvan.core.services import analyze_database
 from danvan.movement.demo import build_demo as build_movement
 from danvan.oversight.demo import build_demo as build_oversight
 from danvan.organizations.kinds import seed_kinds
@@ -24,4 +25,6 @@ def build():
     world.build_organizations_and_people(places)
     build_movement(places)
     build_oversight(places)
-    return accounts.build_accounts(places, DEMO_PASSWORD)
+    rows = accounts.build_accounts(places, DEMO_PASSWORD)
+    analyze_database()
+    return rows

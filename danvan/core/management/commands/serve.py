@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from waitress import serve
 
+from danvan.core.services import analyze_database
 from danvan.wsgi import application
 
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, threads, no_worker=False, **options):
         settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+        analyze_database()
         if not no_worker:
             start_worker_thread()
         self.stdout.write(f"Dân Vận: http://{host}:{port}/  (Ctrl+C to stop)")

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from danvan.core.services import analyze_database
 from danvan.units.services import load_official_units
 
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         started = time.perf_counter()
         report = load_official_units()
+        analyze_database()
         elapsed = time.perf_counter() - started
         if report.changed:
             self.stdout.write(
