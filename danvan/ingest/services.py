@@ -22,9 +22,13 @@ from danvan.core.scoping import Scope, subtree_q
 from danvan.core.services import ensure_in_scope, require_role, save_record
 from danvan.core.text import fold, normalize
 from danvan.core.uploads import FileCheck
+from danvan.directives.models import Directive
 from danvan.ingest.extraction import ReadError, extract_with_spans, read_document
 from danvan.ingest.models import Batch, ProposedItem, SourceDocument, SourceLink
 from danvan.ingest.workflow import DOCUMENT_FLOW
+from danvan.movement.choices import HolderKind, InitiativeKind
+from danvan.movement.models import Initiative, Phase
+from danvan.movement.services import register_initiative
 
 log = logging.getLogger("danvan.ingest")
 
@@ -254,6 +258,8 @@ def _resolve(item, document, user):
         item.unit = find_unit(user, data.get("level"), data.get("name"))
     elif item.kind == Kind.ORGANIZATION:
         item.organization = find_organization(user, document, data.get("name"))
+    elif item.kind == Kind.INITIATIVE and data.get("owner"):
+        item.organization = find_organization(user, document, data["owner"])
     elif item.kind == Kind.PERSON:
         for title in reversed(data.get("titles") or []):
             item.organization = organization_for_title(user, document, title)
@@ -311,11 +317,14 @@ def _link(document, item, record, created):
 
 
 def _document_date(document):
-    published = (document.extraction.get("result") or {}).get("published_at")
-    try:
-        return datetime.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
+    """The portal's publication date, else the first date an activity took place."""
+    result = document.extraction.get("result") or {}
+    for stamp in [result.get("published_at"), *(result.get("event_dates") or [])]:
+        try:
+            return datetime.date.fromisoformat(stamp[:10])
+        except (TypeError, ValueError):
+            continue
+    return None
 
 
 def _create_person(user, document, item):
@@ -384,12 +393,9 @@ def _create_organization_link(user, document, item):
 
 
 def _create_directive_reference(user, document, item):
-    if not apps.is_installed("danvan.directives"):
-        raise Waiting(_("Kept as a reference; waiting for the directive register."))
-    directive_model = apps.get_model("directives", "Directive")
     number = (item.values.get("number") or "").strip()
     try:
-        directive = directive_model.objects.visible_to(user).with_symbol(number).first() if number else None
+        directive = Directive.objects.visible_to(user).with_symbol(number).first() if number else None
     except Exception:  # a symbol the register cannot parse is simply not in it
         directive = None
     if directive is None:
@@ -398,19 +404,25 @@ def _create_directive_reference(user, document, item):
 
 
 def _create_initiative(user, document, item):
-    registrar = _initiative_registrar()
-    if registrar is None:
-        raise Waiting(_("Accepted; waiting for the movement module."))
-    return registrar(user, document, item)
-
-
-def _initiative_registrar():
-    """The movement module's way of registering a draft initiative, once it offers one."""
-    try:
-        from danvan.ingest import movement_bridge
-    except ImportError:
-        return None
-    return movement_bridge.register_draft if movement_bridge.is_ready() else None
+    """A draft registration held by the owner organisation; the editor completes fields and details later."""
+    name = normalize(item.values.get("name"))
+    owner = item.organization
+    if owner is None:
+        raise ValidationError(
+            _("Initiative “%(item)s”: choose the organisation that runs it (correct the item) or reject it.") % {"item": item.label}
+        )
+    existing = Initiative.objects.visible_to(user).filter(owner_organization=owner, search_text__contains=fold(name)).first()
+    if existing is not None and normalize(existing.name) == name:
+        return [(existing, False)], _("Existing initiative linked")
+    year = (_document_date(document) or timezone.localdate()).year
+    phase = Phase.objects.filter(start_year__lte=year, end_year__gte=year).first()
+    if phase is None:
+        raise ValidationError(_("Initiative “%(item)s”: no phase of the movement covers %(year)s.") % {"item": item.label, "year": year})
+    initiative = Initiative(
+        name=name, kind=InitiativeKind.MODEL, holder=HolderKind.COLLECTIVE, owner_organization=owner, unit=owner.unit,
+        phase=phase, registration_year=year, description=_("Read from the document “%(document)s”.") % {"document": document},
+    )
+    return [(register_initiative(user, initiative), True)], _("Draft registration created")
 
 
 CREATORS = {

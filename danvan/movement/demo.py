@@ -67,6 +67,15 @@ class Catalogues:
     forms: dict
 
 
+def _distinct(template, owner, used):
+    """Many communes run a model of the same name; only the same owner twice needs telling apart."""
+    name, repeat = template, 2
+    while (name, owner.pk) in used:
+        name, repeat = f"{template} ({repeat})", repeat + 1
+    used.add((name, owner.pk))
+    return name
+
+
 def build_demo(places):
     """Build the movement's demo records once; a second run creates nothing."""
     seed_catalogues(Field, Phase, Criterion)
@@ -138,6 +147,7 @@ def _u_minh_thuong(places, catalogues, rng):
         owner = Organization.objects.get(name=owner_name, unit=unit if unit_kind == "hamlet" else places.communes[unit_name])
         planned.append((_new_initiative(name, unit, owner, 2018, catalogues), field_code))
     years = [year for year, count in REGISTERED_PER_YEAR.items() for _ in range(count)]
+    used_names = set()
     for index, year in enumerate(years[len(TYPICAL):]):
         commune = communes[index % len(communes)]
         field_code = rng.choices(list(TEMPLATES), weights=[40, 30, 12, 18])[0]
@@ -149,7 +159,7 @@ def _u_minh_thuong(places, catalogues, rng):
         owner = owners[commune.pk][(index // len(communes)) % len(MASS_ORGANIZATIONS)]
         kind = InitiativeKind.EXEMPLAR if index % 9 == 4 else InitiativeKind.MODEL
         template = TEMPLATES[field_code][(index // len(communes)) % len(TEMPLATES[field_code])]
-        planned.append((_new_initiative(f"{template} ({index + 1:03d})", commune, owner, year, catalogues, kind=kind), field_code))
+        planned.append((_new_initiative(_distinct(template, owner, used_names), commune, owner, year, catalogues, kind=kind), field_code))
 
     initiatives = Initiative.objects.bulk_create([initiative for initiative, _ in planned])
     Initiative.fields.through.objects.bulk_create(

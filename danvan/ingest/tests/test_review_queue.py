@@ -18,6 +18,8 @@ from danvan.ingest import services
 from danvan.ingest.models import Batch, ProposedItem, SourceDocument, SourceLink
 from danvan.ingest.tests.factories import SAMPLE
 from danvan.organizations.tests.factories import OrganizationFactory, OrganizationKindFactory
+from danvan.movement.choices import Status as InitiativeStatus
+from danvan.movement.models import Initiative
 from danvan.people.models import Person, Position
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +222,26 @@ def test_create_records_creates_exactly_the_accepted_ones_linked_back(world, upl
     # Twice is once: the records are not created again.
     world.client.post(reverse("ingest:create-records", args=[document.pk]))
     assert Person.objects.count() == people_before + 1 and SourceLink.objects.count() == 3
+
+
+def test_an_accepted_initiative_becomes_a_draft_registration_of_its_owner(world, upload):
+    document = read_sample(world, upload)
+    model = item(document, Kind.INITIATIVE, "Cánh đồng mẫu lớn")
+    services.decide(world.editor, model, Decision.CORRECTED, corrected=model.data, organization=world.farmers)
+    services.create_records_from(document, world.editor)
+    initiative = Initiative.objects.get(name="Cánh đồng mẫu lớn")
+    assert (initiative.status, initiative.owner_organization, initiative.unit) == (InitiativeStatus.DRAFT, world.farmers, world.tree.cc1)
+    assert initiative.registration_year == 2025 and initiative.phase.start_year <= 2025 <= initiative.phase.end_year
+    assert list(services.sources_of(initiative)) == [document]
+
+
+def test_an_initiative_without_an_owner_stops_the_creation_with_its_name(world, upload):
+    document = read_sample(world, upload)
+    services.decide(world.editor, item(document, Kind.PERSON, "Tám"), Decision.ACCEPTED)
+    services.decide(world.editor, item(document, Kind.INITIATIVE, "Cánh đồng mẫu lớn"), Decision.ACCEPTED)
+    response = world.client.post(reverse("ingest:create-records", args=[document.pk]), follow=True)
+    assert "Cánh đồng mẫu lớn" in response.content.decode()
+    assert not Initiative.objects.exists() and not Person.objects.exists()
 
 
 def test_nothing_is_created_when_nothing_is_accepted(world, upload):
