@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.awards.models import CommendationDecision, Recipient
+from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.forms import ScopedModelForm
+from danvan.organizations.models import Organization
+from danvan.units.models import Unit
 
 
 class DecisionForm(ScopedModelForm):
@@ -20,3 +22,31 @@ class RecipientForm(ScopedModelForm):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ProposalForm(ScopedModelForm):
+    """A proposal goes up: it may be addressed to a body of the user's unit or of any unit above it."""
+
+    class Meta:
+        model = CommendationProposal
+        fields = ["proposing_body", "addressed_to", "form", "date", "reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        unit = self.user.unit
+        upward = Organization.objects.all() if unit is None else Organization.objects.filter(
+            unit__in=[unit.pk, *Unit.objects.ancestors(unit).values_list("pk", flat=True)]
+        )
+        field = self.fields["addressed_to"]
+        field.widget = forms.Select()
+        field.queryset = upward.select_related("unit").order_by("unit__level", "name")
+
+
+class ProposedRecipientForm(ScopedModelForm):
+    class Meta:
+        model = ProposedRecipient
+        fields = ["kind", "organization", "person", "initiative", "achievement"]
+
+
+ProposedRecipientFormSet = forms.modelformset_factory(ProposedRecipient, form=ProposedRecipientForm, extra=4)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("<int:pk>/", views.DecisionDetailView.as_view(), name="decision-detail"),
     path("certificates/<int:pk>/", views.CertificateView.as_view(), name="certificate"),
     path("proposals/", views.ProposalListView.as_view(), name="proposal-list"),
+    path("proposals/new/", views.ProposalCreateView.as_view(), name="proposal-create"),
     path("proposals/<int:pk>/", views.ProposalDetailView.as_view(), name="proposal-detail"),
 ]

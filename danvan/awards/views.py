@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy
 
 from danvan.awards import services
 from danvan.awards.filters import DecisionFilter, ProposalFilter
-from danvan.awards.forms import DecisionForm, RecipientForm
-from danvan.awards.models import CommendationDecision, CommendationProposal, Recipient
+from danvan.awards.forms import DecisionForm, ProposalForm, ProposedRecipientFormSet, RecipientForm
+from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.audit import history
 from danvan.core.choices import Role
-from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView
+from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, attach_errors
 from danvan.core.workflow import transitions_of
 
 
@@ -119,3 +119,34 @@ class ProposalDetailView(ScopedDetailView):
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return HttpResponseRedirect(reverse("awards:proposal-detail", args=[pk]))
+
+
+class ProposalCreateView(ScopedCreateView):
+    """A lower unit proposes collectives and individuals to the body above that issues decisions."""
+
+    model = CommendationProposal
+    form_class = ProposalForm
+    template_name = "awards/proposal_form.html"
+    page_title = gettext_lazy("New commendation proposal")
+
+    def recipients(self):
+        return ProposedRecipientFormSet(
+            self.request.POST or None, queryset=ProposedRecipient.objects.none(), form_kwargs={"user": self.request.user},
+            prefix="recipients",
+        )
+
+    def get_context_data(self, **kwargs):
+        return {"recipients": self.recipients(), **super().get_context_data(**kwargs)}
+
+    def form_valid(self, form):
+        recipients = self.recipients()
+        if not recipients.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, recipients=recipients))
+        chosen = [item.instance for item in recipients if item.has_changed() and not item.cleaned_data.get("DELETE")]
+        try:
+            self.object = services.propose_commendation(self.request.user, form.instance, chosen)
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.render_to_response(self.get_context_data(form=form, recipients=recipients))
+        messages.success(self.request, _("Saved."))
+        return HttpResponseRedirect(reverse("awards:proposal-detail", args=[self.object.pk]))

@@ -91,6 +91,8 @@ class InitiativeQuerySet(ScopedQuerySet):
 class Initiative(ScopedModel, SearchableModel):
     """A model (mô hình) or an exemplar (điển hình) registered in the movement."""
 
+    lookup_url_name = "movement:lookup"
+
     name = models.CharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices, default=InitiativeKind.MODEL)
     holder = models.CharField(_("holder"), max_length=20, choices=HolderKind.choices, default=HolderKind.COLLECTIVE)

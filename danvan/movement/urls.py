@@ -6,6 +6,7 @@ app_name = "movement"
 urlpatterns = [
     path("", views.InitiativeListView.as_view(), name="list"),
     path("new/", views.InitiativeCreateView.as_view(), name="create"),
+    path("lookup/", views.InitiativeLookupView.as_view(), name="lookup"),
     path("import/", views.ImportView.as_view(), name="import"),
     path("stats/", views.StatsView.as_view(), name="stats"),
     path("formalism/", views.FormalismListView.as_view(), name="formalism"),

@@ -13,7 +13,15 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.exports import XlsxExportMixin
-from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedFileView, ScopedListView, ScopedMixin, ScopedUpdateView
+from danvan.core.views import (
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedFileView,
+    ScopedListView,
+    ScopedLookupView,
+    ScopedMixin,
+    ScopedUpdateView,
+)
 from danvan.core.workflow import transitions_of
 from danvan.movement import services
 from danvan.movement.choices import AppraisalOutcome, Status
@@ -327,3 +335,8 @@ class ImportView(ScopedMixin, generic.TemplateView):
             return self.render_to_response(self.get_context_data(problems=error.messages))
         messages.success(request, _("%(count)s registrations imported.") % {"count": saved})
         return HttpResponseRedirect(reverse("movement:list"))
+
+
+class InitiativeLookupView(ScopedLookupView):
+    model = Initiative
+    related = ("unit",)
