@@ -6,9 +6,11 @@ from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 
 
-def track(*models, exclude=("search_text", "path")):
+def track(*models, exclude=()):
+    """Log ``models``' changes; fields the code derives (not editable: search text, paths, keys) are left out."""
     for model in models:
-        auditlog.register(model, exclude_fields=list(exclude))
+        derived = {field.name for field in model._meta.concrete_fields if not field.editable and not field.primary_key}
+        auditlog.register(model, exclude_fields=sorted(derived | set(exclude)))
 
 
 @dataclasses.dataclass

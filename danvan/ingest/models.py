@@ -181,5 +181,5 @@ class SourceLink(ScopedModel):
         return f"{self.document} → {self.record}"
 
 
-track(SourceDocument, exclude=("search_text", "text", "extraction", "pasted_text"))
+track(SourceDocument, exclude=("text", "extraction", "pasted_text"))
 track(ProposedItem, SourceLink)
