@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import ScopedModelForm
-from danvan.directives.models import Directive, Obligation
+from danvan.directives.models import Directive, Implementation, Obligation
 from danvan.core.forms import ScopedForm, limit_choices_to_scope
 from danvan.units.models import Unit
 
@@ -34,6 +34,15 @@ class ImplementationForm(ScopedForm):
     document = forms.ModelChoiceField(label=_("Own document"), queryset=Directive.objects.all(), required=False)
     implemented_on = forms.DateField(label=_("Date"), required=False)
     description = forms.CharField(label=_("How it was implemented"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ImplementationEditForm(ScopedModelForm):
+    """Correcting a recorded implementation: its own document, date and description (the unit stays)."""
+
+    class Meta:
+        model = Implementation
+        fields = ["document", "implemented_on", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
 class ObligationForm(ScopedModelForm):

@@ -13,5 +13,7 @@ urlpatterns = [
     path("<int:pk>/matrix/", views.DirectiveMatrixView.as_view(), name="matrix"),
     path("<int:pk>/implementations/new/", views.ImplementationCreateView.as_view(), name="implementation-create"),
     path("<int:pk>/obligations/new/", views.ObligationCreateView.as_view(), name="obligation-create"),
+    path("implementations/<int:pk>/edit/", views.ImplementationUpdateView.as_view(), name="implementation-update"),
+    path("obligations/<int:pk>/edit/", views.ObligationUpdateView.as_view(), name="obligation-update"),
     path("obligations/<int:pk>/fulfilments/new/", views.FulfilmentCreateView.as_view(), name="fulfilment-create"),
 ]

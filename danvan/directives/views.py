@@ -8,12 +8,21 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.choices import Level, Role
 from danvan.core.exports import XlsxExportMixin, xlsx_response
-from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
+from danvan.core.services import save_record
+from danvan.core.views import (
+    ParentFormView,
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedFileView,
+    ScopedListView,
+    ScopedMixin,
+    ScopedUpdateView,
+    ServiceModelFormMixin,
+)
 from danvan.directives import queries, services
 from danvan.directives.filters import DirectiveFilter
-from danvan.directives.forms import DirectiveForm, FulfilmentForm, ImplementationForm, ObligationForm
-from danvan.directives.models import Directive, Obligation
-from danvan.core.views import ParentFormView, ScopedFileView as RecordFileView, ServiceModelFormMixin
+from danvan.directives.forms import DirectiveForm, FulfilmentForm, ImplementationEditForm, ImplementationForm, ObligationForm
+from danvan.directives.models import Directive, Implementation, Obligation
 from danvan.units.models import Unit
 
 
@@ -131,8 +140,6 @@ class ObligationCreateView(ParentFormView):
         return {**super().get_form_kwargs(), "instance": Obligation(directive=self.object)}
 
     def perform(self, form):
-        from danvan.core.services import save_record
-
         return save_record(self.request.user, form.instance)
 
 
@@ -176,5 +183,27 @@ class ObligationStatusView(ScopedMixin, generic.TemplateView):
         return context
 
 
-class DirectiveFileView(RecordFileView):
+class DirectiveFileView(ScopedFileView):
     model = Directive
+
+
+class ImplementationUpdateView(ServiceModelFormMixin, ScopedUpdateView):
+    model = Implementation
+    form_class = ImplementationEditForm
+
+    def perform(self, form):
+        return services.save_implementation(self.request.user, form.instance)
+
+    def get_success_url(self, result=None):
+        return self.object.directive.get_absolute_url()
+
+
+class ObligationUpdateView(ServiceModelFormMixin, ScopedUpdateView):
+    model = Obligation
+    form_class = ObligationForm
+
+    def perform(self, form):
+        return save_record(self.request.user, form.instance)
+
+    def get_success_url(self, result=None):
+        return self.object.directive.get_absolute_url()

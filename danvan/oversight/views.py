@@ -11,7 +11,7 @@ from danvan.core.exports import XlsxExportMixin
 from danvan.core.services import save_record
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
 from danvan.core.workflow import transitions_of
-from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView as RecordFileView, ServiceModelFormMixin
+from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView, ServiceModelFormMixin
 from danvan.oversight import queries, services
 from danvan.oversight.choices import FindingPart
 from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, SupervisionPlanFilter
@@ -198,7 +198,7 @@ class MissionReportView(ScopedDetailView):
         return response
 
 
-class MissionDocumentFileView(RecordFileView):
+class MissionDocumentFileView(ScopedFileView):
     model = MissionDocument
 
 
@@ -264,7 +264,7 @@ class MeetingAttendeeAddView(ParentFormView):
         return services.add_attendee(self.request.user, self.object, form.cleaned_data["person"], form.cleaned_data["title"])
 
 
-class MeetingDocumentFileView(RecordFileView):
+class MeetingDocumentFileView(ScopedFileView):
     model = MeetingDocument
 
 
@@ -358,7 +358,7 @@ class FollowUpTransitionView(TransitionView):
         return services.move_follow_up(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"])
 
 
-class ProgressFileView(RecordFileView):
+class ProgressFileView(ScopedFileView):
     model = ProgressNote
 
 
