@@ -7,6 +7,7 @@ the conversion from it to the 2025 list; ``vietnam-provinces`` holds the current
 """
 
 import dataclasses
+import re
 import datetime
 import json
 from functools import cache
@@ -164,8 +165,8 @@ def successions():
 
 
 def fold_key(key):
-    """The converter's keys are folded names without spaces; a few still carry diacritics."""
-    return fold(key).replace(" ", "")
+    """The converter's keys are folded names without spaces or apostrophes ("Ea H'leo"); a few still carry diacritics."""
+    return re.sub(r"[^a-z0-9]", "", fold(key))
 
 
 def _current_keys():
