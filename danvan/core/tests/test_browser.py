@@ -57,7 +57,7 @@ def test_an_official_logs_in_browses_units_and_finds_nam_can(demo_world, live_se
     log_in(page, live_server.url, "camau")
     shot(page, "01-home")
 
-    page.click("nav.mainnav >> text=Đơn vị hành chính")
+    page.click("nav.mainnav >> text=Đơn vị")
     expect(page.locator("h1")).to_have_text("Đơn vị hành chính")
     legacy_ca_mau = Unit.objects.get(name="Cà Mau", level=1, valid_to__isnull=False)
     node = page.locator(f"#unit-{legacy_ca_mau.pk}")
