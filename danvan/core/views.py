@@ -15,7 +15,7 @@ from django.views import generic
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from danvan.core import services
+from danvan.core import dashboard, services
 from danvan.core.choices import Role
 from danvan.core.scoping import Scope
 from danvan.core.search import search_everything, search_queryset
@@ -118,6 +118,9 @@ class ScopedDeleteView(ScopedMixin, generic.DeleteView):
 
 class HomeView(LoginRequiredMixin, generic.TemplateView):
     template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "panels": dashboard.panels_for(self.request.user)}
 
 
 class SearchView(LoginRequiredMixin, generic.TemplateView):

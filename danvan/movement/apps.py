@@ -12,3 +12,8 @@ class MovementConfig(AppConfig):
         from danvan.movement.models import Initiative
 
         search.register(Initiative, _("Initiatives"), select_related=("unit",))
+
+        from danvan.core import dashboard
+        from danvan.movement.dashboard import movement_panel
+
+        dashboard.register(10, movement_panel)

@@ -6,3 +6,9 @@ class OversightConfig(AppConfig):
     name = "danvan.oversight"
     label = "oversight"
     verbose_name = _("Missions and meetings")
+
+    def ready(self):
+        from danvan.core import dashboard
+        from danvan.oversight.dashboard import follow_up_panel
+
+        dashboard.register(20, follow_up_panel)
