@@ -62,6 +62,10 @@ class ScopedListView(ScopedMixin, FilterView):
     paginate_by = 50
     template_name_suffix = "_list"
 
+    def get_queryset(self):
+        # Aggregating querysets drop Meta.ordering; pages need a stable order to be pages.
+        return super().get_queryset().order_by(*(self.model._meta.ordering or ["pk"]))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
