@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from danvan.awards import services
+from danvan.organizations.models import Organization
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from rest_framework import mixins
 
@@ -93,6 +94,13 @@ class CommendationProposalViewSet(_NestedCreateMixin, ScopedReadOnlyViewSet):
     @staticmethod
     def create_service(user, proposal, recipients):
         return services.propose_commendation(user, proposal, recipients)
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        fields = getattr(serializer, "fields", {})
+        if "addressed_to" in fields:  # proposals go up, beyond the user's own subtree
+            fields["addressed_to"].queryset = Organization.objects.addressable_by(self.request.user)
+        return serializer
 
     @extend_schema(request=AcceptSerializer, responses=ProposalSerializer)
     @action(detail=True, methods=["get", "post"])

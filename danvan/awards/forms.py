@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.forms import ScopedModelForm
 from danvan.organizations.models import Organization
-from danvan.units.models import Unit
 
 
 class DecisionForm(ScopedModelForm):
@@ -34,13 +33,9 @@ class ProposalForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        unit = self.user.unit
-        upward = Organization.objects.all() if unit is None else Organization.objects.filter(
-            unit__in=[unit.pk, *Unit.objects.ancestors(unit).values_list("pk", flat=True)]
-        )
         field = self.fields["addressed_to"]
         field.widget = forms.Select()
-        field.queryset = upward.select_related("unit").order_by("unit__level", "name")
+        field.queryset = Organization.objects.addressable_by(self.user).select_related("unit").order_by("unit__level", "name")
 
 
 class ProposedRecipientForm(ScopedModelForm):

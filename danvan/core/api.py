@@ -12,11 +12,26 @@ def as_api_error(error):
     return ApiValidationError(error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages})
 
 
+def limit_relations_to_scope(serializer, user):
+    """Every related record a request may name is one the user reaches, as in the forms."""
+    serializer = getattr(serializer, "child", serializer)
+    for field in getattr(serializer, "fields", {}).values():
+        relation = getattr(field, "child_relation", field)
+        queryset = getattr(relation, "queryset", None)
+        if queryset is not None and hasattr(queryset, "visible_to"):
+            relation.queryset = queryset.visible_to(user)
+
+
 class ScopedViewSetMixin:
     write_role = Role.EDITOR
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        limit_relations_to_scope(serializer, self.request.user)
+        return serializer
 
 
 class ScopedReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):

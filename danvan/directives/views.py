@@ -164,7 +164,7 @@ class ObligationStatusView(ScopedMixin, generic.TemplateView):
     template_name = "directives/obligation_status.html"
 
     def get_queryset(self):
-        return Obligation.objects.all()
+        return Obligation.objects.visible_to(self.request.user)
 
     def year(self):
         value = self.request.GET.get("year", "")

@@ -28,7 +28,12 @@ class OrganizationKind(ValidityModel):
 
 
 class OrganizationQuerySet(ScopedQuerySet, ValidityQuerySet):
-    pass
+    def addressable_by(self, user):
+        """Bodies a user may send to (a proposal goes up): those of the user's unit and of every unit above it."""
+        unit = user.unit
+        if unit is None:
+            return self.all()
+        return self.filter(unit_id__in=[*unit.ancestor_ids(), unit.pk])
 
 
 class Organization(ScopedModel, ValidityModel, SearchableModel):

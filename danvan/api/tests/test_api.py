@@ -143,3 +143,18 @@ def test_schema_is_openapi(db, national_admin, login):
     assert schema["openapi"].startswith("3.")
     assert "/api/v1/units/" in schema["paths"]
     assert "/api/v1/organizations/{id}/" in schema["paths"]
+
+
+def test_a_write_cannot_name_a_related_record_of_another_unit(tree):
+    """Related records named in a request are limited to the caller's scope, as in the forms."""
+    from danvan.directives.models import Directive
+    from danvan.directives.tests.factories import DirectiveFactory
+
+    elsewhere = DirectiveFactory(unit=tree.cc3, symbol="05-KH/ĐU")
+    editor = api_client(UserFactory(unit=tree.cc1, role=Role.EDITOR))
+    payload = {"symbol": "07-KH/ĐU", "unit": tree.cc1.pk, "subject": "Kế hoạch thực hiện", "implements": elsewhere.pk}
+    response = editor.post("/api/v1/directives/", payload, content_type="application/json")
+    assert response.status_code == 400 and set(response.json()) == {"implements"}
+    assert not Directive.objects.filter(unit=tree.cc1).exists()
+    payload["implements"] = None
+    assert editor.post("/api/v1/directives/", payload, content_type="application/json").status_code == 201
