@@ -16,10 +16,15 @@ class Batch(ScopedModel):
         QUEUED = "queued", _("Waiting")
         RUNNING = "running", _("Reading")
         FINISHED = "finished", _("Finished")
+        # The reader stopped (the server or worker died) before every file was read.
+        FAILED = "failed", _("Stopped")
 
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
     created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The reader's heartbeat: set at every file, so a batch that stops moving is known to be dead.
+    updated_at = models.DateTimeField(auto_now=True)
+    failure = models.TextField(_("reason stopped"), blank=True)
     in_background = models.BooleanField(default=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(default=0)
@@ -45,6 +50,11 @@ class Batch(ScopedModel):
     @property
     def is_finished(self):
         return self.status == self.Status.FINISHED
+
+    @property
+    def is_over(self):
+        """Nothing more will happen without a person: finished, or stopped and waiting for a retry."""
+        return self.status in (self.Status.FINISHED, self.Status.FAILED)
 
 
 class SourceDocument(ScopedModel, SearchableModel):
