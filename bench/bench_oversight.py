@@ -19,7 +19,8 @@ from _setup import fresh_database
 MISSIONS, FOLLOW_UPS, DIRECTIVES, RUNS, BUDGET_MS = 20_000, 100_000, 5_000, 15, 200
 
 
-def generate():
+def generate(province_name="Bến Tre", scale=1.0):
+    """Missions, follow-ups and directives over a legacy province (units already loaded); ``scale`` multiplies the counts."""
     from danvan.accounts.models import User
     from danvan.core.choices import Level, Role
     from danvan.directives.choices import DirectiveType
@@ -29,20 +30,18 @@ def generate():
     from danvan.oversight.choices import FollowUpStatus, MissionKind
     from danvan.oversight.models import FollowUp, Mission
     from danvan.units.models import Unit
-    from danvan.units.services import load_official_units
 
-    load_official_units()
-    province = Unit.objects.legacy().filter(level=Level.PROVINCE, name="Bến Tre").get()
+    province = Unit.objects.legacy().filter(level=Level.PROVINCE, name=province_name).get()
     communes = list(Unit.objects.descendants(province).filter(level=Level.COMMUNE))
     districts = list(Unit.objects.descendants(province).filter(level=Level.DISTRICT))
     kind = OrganizationKind.objects.get(code="ban-dan-van")
-    organization = Organization.objects.create(name="Ban Dân vận Tỉnh ủy Bến Tre", kind=kind, unit=province)
+    organization = Organization.objects.create(name=f"Ban Dân vận Tỉnh ủy {province_name}", kind=kind, unit=province)
     rng = random.Random(5)
     today = datetime.date.today()
 
     directives = [Directive(unit=rng.choice(districts + [province]), doc_type=DirectiveType.PLAN, number=n, issuer_code="HU",
                             symbol=f"{n}-KH/HU", symbol_key=symbol_key(n, DirectiveType.PLAN, "HU"), subject=f"Kế hoạch {n}",
-                            issued_on=datetime.date(2018, 1, 1), search_text=f"ke hoach {n}") for n in range(1, DIRECTIVES + 1)]
+                            issued_on=datetime.date(2018, 1, 1), search_text=f"ke hoach {n}") for n in range(1, int(DIRECTIVES * scale) + 1)]
     Directive.objects.bulk_create(directives, batch_size=2000)
     resolution = Directive.objects.create(unit=province, doc_type=DirectiveType.RESOLUTION, number=25, issuer_code="TW",
                                           symbol="25-NQ/TW", issued_on=datetime.date(2018, 6, 3))
@@ -50,13 +49,13 @@ def generate():
                                                        implemented_on=datetime.date(2018, 8, 1)) for c in communes[::2]])
     missions = [Mission(kind=MissionKind.SURVEY, subject=f"Khảo sát {n}", unit=rng.choice(districts), leading_organization=organization,
                         planned_start=today - datetime.timedelta(days=rng.randint(0, 2000)), search_text=f"khao sat {n}")
-                for n in range(MISSIONS)]
+                for n in range(int(MISSIONS * scale))]
     Mission.objects.bulk_create(missions, batch_size=2000)
     mission_ids = list(Mission.objects.values_list("pk", flat=True))
     statuses = [FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS, FollowUpStatus.DONE, FollowUpStatus.CANCELLED]
     follow_ups = [FollowUp(kind="recommendation", mission_id=rng.choice(mission_ids), text=f"Kiến nghị {n}", owner_unit=rng.choice(communes),
                            deadline=today + datetime.timedelta(days=rng.randint(-400, 400)), status=rng.choice(statuses),
-                           search_text=f"kien nghi {n}") for n in range(FOLLOW_UPS)]
+                           search_text=f"kien nghi {n}") for n in range(int(FOLLOW_UPS * scale))]
     FollowUp.objects.bulk_create(follow_ups, batch_size=5000)
     user = User.objects.create(username="bench", unit=province, role=Role.EDITOR)
     return user, resolution, len(communes)
@@ -83,7 +82,10 @@ def main():
     from django.test import Client
     from django.urls import reverse
 
+    from danvan.units.services import load_official_units
+
     started = time.perf_counter()
+    load_official_units()
     user, resolution, communes = generate()
     print(f"generated {MISSIONS:,} missions, {FOLLOW_UPS:,} follow-ups, {DIRECTIVES:,} directives over {communes} communes "
           f"in {time.perf_counter() - started:.0f} s")
