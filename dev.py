@@ -45,7 +45,8 @@ def ensure_browser():
 
 def start(args):
     ensure_environment()
-    run(BIN / "danvan", "demo", *args)
+    # A demo PC: the settings make a random secret key once and keep it in var/secret_key.
+    run(BIN / "danvan", "demo", *args, env={**os.environ, "DANVAN_DEV": "1"})
 
 
 def test(args):

@@ -15,6 +15,8 @@ def fresh_database():
     os.environ["DANVAN_DATA_DIR"] = tempfile.mkdtemp(prefix="danvan-bench-")
     os.environ.pop("DANVAN_DATABASE_URL", None)
     os.environ["DANVAN_ALLOWED_HOSTS"] = "testserver"
+    # A throwaway database: the settings keep a random key in its data folder.
+    os.environ.setdefault("DANVAN_DEV", "1")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
     import django
 

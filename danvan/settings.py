@@ -4,10 +4,14 @@ Defaults give a working single-PC install: SQLite under ``var/`` beside the
 project (or ``DANVAN_DATA_DIR``), Vietnamese, Asia/Ho_Chi_Minh.
 """
 
+import gettext
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -25,7 +29,37 @@ DATA_DIR = Path(os.environ.get("DANVAN_DATA_DIR", BASE_DIR / "var")).resolve()
 for _directory in (DATA_DIR, DATA_DIR / "static", DATA_DIR / "media"):
     _directory.mkdir(parents=True, exist_ok=True)
 DEBUG = _env_bool("DANVAN_DEBUG", False)
-SECRET_KEY = os.environ.get("DANVAN_SECRET_KEY") or "danvan-insecure-development-key-change-me-in-production-0123456789"
+DEVELOPMENT = DEBUG or _env_bool("DANVAN_DEV", False)
+
+
+def _development_key(path):
+    """A random key made on a development PC's first run and kept, so sessions survive restarts."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(secrets.token_urlsafe(50))
+    return path.read_text(encoding="ascii").strip()
+
+
+def _secret_key():
+    key = os.environ.get("DANVAN_SECRET_KEY", "").strip()
+    if key:
+        return key
+    if DEVELOPMENT:
+        return _development_key(DATA_DIR / "secret_key")
+    # Django's translation machinery needs these settings, so the operator's message is
+    # read from the compiled catalogue directly (Vietnamese is the default language).
+    catalogue = gettext.translation("django", PACKAGE_DIR / "locale", languages=["vi"], fallback=True)
+    raise ImproperlyConfigured(catalogue.gettext(
+        "DANVAN_SECRET_KEY is not set. Set it to a random string of at least 50 characters, e.g. the output of "
+        "python3 -c \"import secrets; print(secrets.token_urlsafe(50))\". On a development or demo PC set "
+        "DANVAN_DEV=1 instead: a key is then made and kept in the data folder."
+    ))
+
+
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DANVAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
 INSTALLED_APPS = [
@@ -62,12 +96,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "danvan.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "danvan.core.middleware.NoStoreForAuthenticatedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -166,9 +202,12 @@ WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
+# An API token left unused this long expires (accounts/tokens.py).
+API_TOKEN_IDLE_HOURS = float(os.environ.get("DANVAN_API_TOKEN_IDLE_HOURS", "8"))
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "danvan.accounts.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["danvan.core.permissions.RolePermission"],
@@ -190,6 +229,21 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set, whatever the field is called, so clients get stable enum names.
+    "ENUM_NAME_OVERRIDES": {
+        "UnitLevelEnum": "danvan.core.choices.Level",
+        "RecognitionLevelEnum": "danvan.movement.choices.RecognitionLevel",
+        "HolderKindEnum": "danvan.movement.choices.HolderKind",
+        "InitiativeKindEnum": "danvan.movement.choices.InitiativeKind",
+        "InitiativeStatusEnum": "danvan.movement.choices.Status",
+        "AttachmentKindEnum": "danvan.movement.choices.AttachmentKind",
+        "AppraisalOutcomeEnum": "danvan.movement.choices.AppraisalOutcome",
+        "MissionKindEnum": "danvan.oversight.choices.MissionKind",
+        "MeetingKindEnum": "danvan.oversight.choices.MeetingKind",
+        "FollowUpKindEnum": "danvan.oversight.choices.FollowUpKind",
+        "ObligationKindEnum": "danvan.directives.choices.ObligationKind",
+        "OrganizationKindCategoryEnum": "danvan.organizations.choices.KindCategory",
+    },
 }
 
 # Long work (bulk extraction, imports, reports) runs from a queue in the database:
@@ -200,6 +254,21 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Scripts and styles come only from our own static files: no inline code, no eval, nothing
+# fetched elsewhere (the system runs offline). A template that truly needs an inline block
+# gives it nonce="{{ request.csp_nonce }}".
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF, csp.NONCE],
+        "style-src": [csp.SELF, csp.NONCE],
+        "img-src": [csp.SELF, "data:"],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    },
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG and _env_bool("DANVAN_HTTPS", False):

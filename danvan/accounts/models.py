@@ -29,5 +29,31 @@ class User(AbstractUser):
     def can(self, role):
         return self.scope.allows(role)
 
+    def save(self, *args, **kwargs):
+        # set_password() leaves the new password in _password until the save (Django's own
+        # save() reads it the same way): whoever changed it, the old API tokens end here.
+        password_changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if password_changed:
+            from danvan.accounts.tokens import revoke_tokens
+
+            revoke_tokens(self)
+
 
 track(User, exclude=("password", "last_login"))
+
+
+class TokenActivity(models.Model):
+    """When an API token was last used: a token idle for too long has expired (accounts/tokens.py).
+
+    Kept beside DRF's ``Token`` rather than in it, so that DRF's model stays as it ships.
+    """
+
+    token = models.OneToOneField(
+        "authtoken.Token", verbose_name=_("API token"), primary_key=True, on_delete=models.CASCADE, related_name="activity"
+    )
+    last_used = models.DateTimeField(_("last used"))
+
+    class Meta:
+        verbose_name = _("API token activity")
+        verbose_name_plural = _("API token activity")

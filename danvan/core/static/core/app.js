@@ -39,3 +39,17 @@ document.addEventListener("click", function (event) {
   box.querySelector("[data-ac-input]").value = option.childNodes[0].textContent.trim();
   box.querySelector(".ac-results").innerHTML = "";
 });
+
+// "Cancel" goes back to where the person came from; the link's address is the fallback.
+// (A javascript: address would be inline script, which the Content-Security-Policy refuses.)
+document.addEventListener("click", function (event) {
+  var link = event.target.closest("[data-back]");
+  if (!link || window.history.length < 2) return;
+  event.preventDefault();
+  window.history.back();
+});
+
+// Print buttons (certificates).
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) window.print();
+});
