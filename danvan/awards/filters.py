@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.awards.choices import ProposalStatus
 from danvan.awards.models import CommendationDecision, CommendationForm, CommendationProposal
-from danvan.core.filters import ScopedFilterSet
+from danvan.core.filters import IdModelChoiceFilter, ScopedFilterSet, YearFilter
 
 
 class DecisionFilter(ScopedFilterSet):
-    form = django_filters.ModelChoiceFilter(label=_("Form"), queryset=CommendationForm.objects.all())
-    year = django_filters.NumberFilter(label=_("Year"), field_name="date__year")
+    form = IdModelChoiceFilter(label=_("Form"), queryset=CommendationForm.objects.all())
+    year = YearFilter(field_name="date__year")
 
     class Meta:
         model = CommendationDecision

@@ -1,6 +1,18 @@
-"""Filters shared by the lists of every app."""
+"""Filters shared by the lists of every app, and the bounds every query parameter is read within.
+
+A value outside its bounds is refused by the form field before it reaches the database, so a
+query string can never raise an overflow or a date error: the API answers 400 naming the
+parameter, a page shows the whole list with a note (``ScopedListView``).
+"""
 
 import django_filters
+from django import forms
+from django.contrib import messages
+from django_filters import fields as filter_fields
+from drf_spectacular.drainage import set_override
+from drf_spectacular.utils import extend_schema_field
+from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from django.apps import apps
@@ -15,11 +27,110 @@ def _units_in_scope(request):
     return units.visible_to(request.user) if request is not None else units.none()
 
 
-class ScopedFilterSet(django_filters.FilterSet):
+YEAR_MIN, YEAR_MAX = 1900, 2100
+ID_MIN, ID_MAX = 1, 2**63 - 1  # the primary keys both engines can hold (bigint)
+NUMBER_MIN, NUMBER_MAX = -(2**63), 2**63 - 1
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, *, min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs):
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+
+
+class IdField(forms.IntegerField):
+    def __init__(self, *, min_value=ID_MIN, max_value=ID_MAX, **kwargs):
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+
+
+def _is_possible_id(value):
+    try:
+        IdField().clean(value)
+    except forms.ValidationError:
+        return False
+    return True
+
+
+class IdModelChoiceField(filter_fields.ModelChoiceField):
+    """Looks a record up only when the value is a possible id, so no value reaches the database as an overflow."""
+
+    def to_python(self, value):
+        checked = self.to_field_name in (None, "id", "pk") and value not in self.empty_values
+        if checked and value != getattr(self, "null_value", None) and not _is_possible_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdModelMultipleChoiceField(filter_fields.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if pk != getattr(self, "null_value", None) and not _is_possible_id(pk):
+                raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk})
+        return super()._check_values(value)
+
+
+class BoundedNumberFilter(django_filters.NumberFilter):
+    """A whole number within bounds (by default what a bigint holds); ``min_value``/``max_value`` narrow it."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, min_value=NUMBER_MIN, max_value=NUMBER_MAX, **kwargs):
+        super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
+        set_override(self, "field", {"type": "integer", "minimum": min_value, "maximum": max_value})  # the API schema's bounds
+
+
+class YearFilter(BoundedNumberFilter):
+    def __init__(self, *args, min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs):
+        kwargs.setdefault("label", _("Year"))
+        super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
+
+
+class IdFilter(BoundedNumberFilter):
+    """A record named by its id (``?mission=12``); an id no record can have is refused, one that no record has finds nothing."""
+
+    def __init__(self, *args, min_value=ID_MIN, max_value=ID_MAX, **kwargs):
+        super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
+
+
+ID_SCHEMA = {"type": "integer", "minimum": ID_MIN, "maximum": ID_MAX}
+
+
+@extend_schema_field(ID_SCHEMA)
+class IdModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = IdModelChoiceField
+
+
+@extend_schema_field(ID_SCHEMA)
+class IdModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdModelMultipleChoiceField
+
+
+def _bounded_defaults():
+    defaults = dict(django_filters.FilterSet.FILTER_DEFAULTS)
+    for field in (models.AutoField, models.BigAutoField, models.SmallIntegerField, models.IntegerField,
+                  models.BigIntegerField, models.PositiveIntegerField, models.PositiveSmallIntegerField,
+                  models.PositiveBigIntegerField):
+        defaults[field] = {"filter_class": BoundedNumberFilter}
+    for field, filter_class in ((models.ForeignKey, IdModelChoiceFilter), (models.OneToOneField, IdModelChoiceFilter),
+                                (models.ManyToManyField, IdModelMultipleChoiceFilter)):
+        defaults[field] = {**defaults[field], "filter_class": filter_class}
+    return defaults
+
+
+class BoundedFilterSet(django_filters.FilterSet):
+    """The base of every filter set: filters generated from model fields get the bounds above.
+
+    Invalid values give a 400 naming the parameter on the API (DRF's filter backend raises the
+    form errors) and, on pages, the whole list with a note (``ScopedListView``).
+    """
+
+    FILTER_DEFAULTS = _bounded_defaults()
+
+
+class ScopedFilterSet(BoundedFilterSet):
     """Adds diacritic-insensitive text search and "in this unit or below" to a list's filters."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
-    unit = django_filters.ModelChoiceFilter(
+    unit = IdModelChoiceFilter(
         label=_("Unit"), queryset=_units_in_scope, method="filter_unit_subtree", widget=AutocompleteSelect("units:lookup")
     )
 
@@ -28,3 +139,39 @@ class ScopedFilterSet(django_filters.FilterSet):
 
     def filter_unit_subtree(self, queryset, name, unit):
         return queryset.filter(**{f"{queryset.model.scope_path}__in": unit_reach(unit).values("pk")})
+
+
+def _note(request, fields, name, errors):
+    field = fields.get(name)
+    if field is None:  # an error about several parameters together
+        messages.warning(request, " ".join(errors))
+        return
+    label = field.label or name
+    messages.warning(request, gettext("The filter “%(filter)s” was not applied: %(reason)s") % {"filter": label, "reason": " ".join(errors)})
+
+
+def note_ignored_filters(request, filterset):
+    """On a page, a filter with an impossible value is left out, and the user is told which one and why."""
+    if filterset is None or not filterset.is_bound or filterset.is_valid():
+        return
+    for name, errors in filterset.errors.items():
+        _note(request, filterset.form.fields, name, errors)
+
+
+def note_query_error(request, form_class, error):
+    """On a page, a ValidationError about query parameters (e.g. from ``parse_span``) shown as notes naming them."""
+    for name, errors in getattr(error, "message_dict", {None: error.messages}).items():
+        _note(request, form_class.base_fields, name, errors)
+
+
+def read_query(request, form_class):
+    """The query parameters of a page, parsed by ``form_class`` (use the bounded fields above).
+
+    An impossible value is left out (``None``, so the page falls back to its default) with a note;
+    the page never fails and never shows an empty list by accident.
+    """
+    form = form_class(request.GET)
+    if not form.is_valid():
+        for name, errors in form.errors.items():
+            _note(request, form.fields, name, errors)
+    return {name: form.cleaned_data.get(name) for name in form.fields}

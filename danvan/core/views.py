@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 
 from danvan.core import dashboard, services
 from danvan.core.choices import Role
+from danvan.core.filters import note_ignored_filters
 from danvan.core.scoping import Scope
 from danvan.core.search import search_everything, search_queryset
 
@@ -61,6 +62,7 @@ class ScopedMixin(LoginRequiredMixin):
 class ScopedListView(ScopedMixin, FilterView):
     paginate_by = 50
     template_name_suffix = "_list"
+    strict = False  # an impossible filter value leaves that filter out (with a note), never empties the list
 
     def get_queryset(self):
         # Aggregating querysets drop Meta.ordering; pages need a stable order to be pages.
@@ -68,6 +70,7 @@ class ScopedListView(ScopedMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        note_ignored_filters(self.request, self.filterset)
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()

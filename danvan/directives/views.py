@@ -8,6 +8,7 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.choices import Level, Role
 from danvan.core.exports import XlsxExportMixin, xlsx_response
+from danvan.core.filters import read_query
 from danvan.core.services import save_record
 from danvan.core.views import (
     ParentFormView,
@@ -20,7 +21,7 @@ from danvan.core.views import (
     ServiceModelFormMixin,
 )
 from danvan.directives import queries, services
-from danvan.directives.filters import DirectiveFilter
+from danvan.directives.filters import DirectiveFilter, MatrixQuery, ObligationStatusQuery
 from danvan.directives.forms import DirectiveForm, FulfilmentForm, ImplementationEditForm, ImplementationForm, ObligationForm
 from danvan.directives.models import Directive, Implementation, Obligation
 from danvan.units.models import Unit
@@ -94,10 +95,7 @@ class DirectiveMatrixView(ScopedDetailView):
     template_name = "directives/directive_matrix.html"
 
     def level(self):
-        try:
-            return Level(int(self.request.GET.get("level", Level.COMMUNE)))
-        except ValueError:
-            return Level.COMMUNE
+        return Level(read_query(self.request, MatrixQuery)["level"] or Level.COMMUNE)
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -111,10 +109,11 @@ class DirectiveMatrixView(ScopedDetailView):
              "; ".join(_date(i.implemented_on) for i in row.implementations)] for row in rows))
 
     def get_context_data(self, **kwargs):
-        rows = queries.implementation_matrix(self.object, self.request.user, self.level())
+        level = self.level()
+        rows = queries.implementation_matrix(self.object, self.request.user, level)
         gaps = sum(row.is_gap for row in rows)
         return {**super().get_context_data(**kwargs), "rows": rows, "gaps": gaps, "done": len(rows) - gaps,
-                "level": self.level(), "levels": [Level.DISTRICT, Level.COMMUNE, Level.HAMLET]}
+                "level": level, "levels": [Level.DISTRICT, Level.COMMUNE, Level.HAMLET]}
 
 
 class ImplementationCreateView(ParentFormView):
@@ -166,14 +165,10 @@ class ObligationStatusView(ScopedMixin, generic.TemplateView):
     def get_queryset(self):
         return Obligation.objects.visible_to(self.request.user)
 
-    def year(self):
-        value = self.request.GET.get("year", "")
-        return int(value) if value.isdigit() else datetime.date.today().year
-
     def get_context_data(self, **kwargs):
-        user, year = self.request.user, self.year()
-        unit_id = self.request.GET.get("unit", "")
-        unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id) if unit_id.isdigit() else None
+        query = read_query(self.request, ObligationStatusQuery)
+        user, year, unit_id = self.request.user, query["year"] or datetime.date.today().year, query["unit"]
+        unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id) if unit_id is not None else None
         context = {**super().get_context_data(**kwargs), "year": year, "unit": unit}
         if unit is not None:
             context["cells"] = queries.obligations_of_unit(unit, user, year)

@@ -12,7 +12,7 @@ from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_api_er
 from danvan.core.scoping import Scope
 from danvan.movement import services
 from danvan.movement.choices import LEVEL_KEYS
-from danvan.movement.filters import InitiativeFilter, parse_span
+from danvan.movement.filters import InitiativeFilter, UnitQuery, parse_span
 from danvan.movement.models import Appraisal, Initiative, Recognition, Replication
 from danvan.movement.queries import initiative_stats
 from danvan.units.models import Unit
@@ -181,12 +181,12 @@ class InitiativeViewSet(ScopedModelViewSet):
 
 def stats_unit(request):
     """The unit asked about (default: the user's own); one outside the user's scope answers 404."""
-    unit_id = request.query_params.get("unit")
-    if not unit_id:
+    query = UnitQuery(request.query_params)
+    if not query.is_valid():
+        raise as_api_error(ValidationError(query.errors.as_data()))
+    if query.cleaned_data["unit"] is None:
         return request.user.unit
-    if not str(unit_id).isdigit():
-        raise as_api_error(ValidationError({"unit": "unit must be a number"}))
-    return get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
+    return get_object_or_404(Unit.objects.visible_to(request.user), pk=query.cleaned_data["unit"])
 
 
 class RecognitionViewSet(ScopedReadOnlyViewSet):
@@ -202,5 +202,3 @@ class AppraisalViewSet(ScopedReadOnlyViewSet):
 class ReplicationViewSet(ScopedReadOnlyViewSet):
     queryset = Replication.objects.order_by("-adopted_on", "id")
     serializer_class = ReplicationSerializer
-
-

@@ -1,11 +1,12 @@
 """Filters of the initiative lists (page, export and API alike) and the year span of the statistics."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.filters import ScopedFilterSet
+from danvan.core.filters import IdField, IdModelChoiceFilter, ScopedFilterSet, YearField, YearFilter
 from danvan.movement.choices import HolderKind, InitiativeKind, RecognitionLevel, Status
 from danvan.movement.models import Field, Initiative, Phase
 from danvan.movement.queries import Span, default_span
@@ -17,9 +18,9 @@ SORTS = (
 
 
 class InitiativeFilter(ScopedFilterSet):
-    phase = django_filters.ModelChoiceFilter(label=gettext_lazy("Phase"), queryset=Phase.objects.all())
-    year = django_filters.NumberFilter(label=gettext_lazy("Year"), field_name="registration_year")
-    field = django_filters.ModelChoiceFilter(label=gettext_lazy("Field"), queryset=Field.objects.all(), field_name="fields")
+    phase = IdModelChoiceFilter(label=gettext_lazy("Phase"), queryset=Phase.objects.all())
+    year = YearFilter(field_name="registration_year")
+    field = IdModelChoiceFilter(label=gettext_lazy("Field"), queryset=Field.objects.all(), field_name="fields")
     kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=InitiativeKind.choices)
     holder = django_filters.ChoiceFilter(label=gettext_lazy("Holder"), choices=HolderKind.choices)
     status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
@@ -36,24 +37,38 @@ class InitiativeFilter(ScopedFilterSet):
         return queryset.filter(pk__in=formal) if value else queryset.exclude(pk__in=formal)
 
 
-def _year(params, key):
-    value = params.get(key)
-    if value in (None, ""):
-        return None
-    if not str(value).isdigit() or not 1945 <= int(value) <= 2100:
-        raise ValidationError({key: _("“%(value)s” is not a year.") % {"value": value}})
-    return int(value)
+class UnitQuery(forms.Form):
+    """``?unit=``: the unit a page or the statistics are asked about."""
+
+    unit = IdField(label=gettext_lazy("Unit"), required=False)
+
+
+class SpanQuery(forms.Form):
+    phase = IdField(label=gettext_lazy("Phase"), required=False)
+    from_year = YearField(label=gettext_lazy("From year"), required=False)
+    to_year = YearField(label=gettext_lazy("To year"), required=False)
+
+
+class BatchQuery(forms.Form):
+    """``?year=``: the registration year the appraisal batch screen lists."""
+
+    year = YearField(label=gettext_lazy("Year"), required=False)
 
 
 def parse_span(params):
-    """The span asked for: ``phase``, or ``from_year``/``to_year``, else the current phase."""
-    phase_id = params.get("phase")
-    if phase_id:
-        phase = Phase.objects.filter(pk=phase_id).first() if str(phase_id).isdigit() else None
+    """The span asked for: ``phase``, or ``from_year``/``to_year``, else the current phase.
+
+    Raises a ValidationError naming the parameter for a value that is not a phase or a year.
+    """
+    form = SpanQuery(params)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    phase_id, from_year, to_year = (form.cleaned_data[name] for name in ("phase", "from_year", "to_year"))
+    if phase_id is not None:
+        phase = Phase.objects.filter(pk=phase_id).first()
         if phase is None:
             raise ValidationError({"phase": _("Unknown phase.")})
         return Span.of_phase(phase)
-    from_year, to_year = _year(params, "from_year"), _year(params, "to_year")
     if from_year is None and to_year is None:
         return default_span()
     span = Span(from_year or to_year, to_year or from_year)

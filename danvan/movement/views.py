@@ -13,6 +13,7 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.exports import XlsxExportMixin
+from danvan.core.filters import note_query_error, read_query
 from danvan.core.views import (
     ScopedCreateView,
     ScopedDetailView,
@@ -25,7 +26,7 @@ from danvan.core.views import (
 from danvan.core.workflow import transitions_of
 from danvan.movement import services
 from danvan.movement.choices import AppraisalOutcome, Status
-from danvan.movement.filters import InitiativeFilter, parse_span
+from danvan.movement.filters import BatchQuery, InitiativeFilter, SpanQuery, UnitQuery, parse_span
 from danvan.movement.forms import (
     AttachmentForm, BatchForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
 )
@@ -162,8 +163,8 @@ class AttachmentFileView(ScopedFileView):
 
 def _asked_unit(request):
     """The unit a page is asked about (``?unit=``), within the user's scope; the user's own by default."""
-    unit_id = request.GET.get("unit")
-    if unit_id and unit_id.isdigit():
+    unit_id = read_query(request, UnitQuery)["unit"]
+    if unit_id is not None:
         return get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
     return request.user.unit
 
@@ -177,7 +178,7 @@ class StatsView(ScopedMixin, generic.TemplateView):
         try:
             span = parse_span(self.request.GET)
         except ValidationError as error:
-            messages.error(self.request, " ".join(error.messages))
+            note_query_error(self.request, SpanQuery, error)
             span = parse_span({})
         stats = initiative_stats(unit, span)
         by_field = [(stats["field_names"][code], count) for code, count in stats["by_field"].items()]
@@ -206,12 +207,14 @@ class AppraisalBatchView(ScopedMixin, generic.TemplateView):
 
     def candidates(self, unit, year):
         statuses = [Status.REGISTERED, Status.UNDER_APPRAISAL, Status.NOT_RECOGNISED]
-        return (Initiative.objects.visible_to(self.request.user).filter(unit__in=units_of(unit), status__in=statuses, registration_year=year)
-                .select_related("unit", "owner_organization", "owner_person").order_by("unit__name", "name")[:200])
+        found = Initiative.objects.visible_to(self.request.user).filter(status__in=statuses, registration_year=year)
+        units = units_of(unit)  # None: a national administrator asking about the whole country
+        found = found if units is None else found.filter(unit__in=units)
+        return found.select_related("unit", "owner_organization", "owner_person").order_by("unit__name", "name")[:200]
 
     def get_context_data(self, form=None, **kwargs):
         unit = _asked_unit(self.request)
-        year = int(self.request.GET.get("year") or 0) or None
+        year = read_query(self.request, BatchQuery)["year"]
         form = form or BatchForm(initial={"year": year, "level": services.approver_level(self.request.user)})
         rows = self.candidates(unit, year) if year else []
         return {
@@ -266,8 +269,8 @@ class ShowcaseView(generic.ListView):
         from danvan.core.search import search_queryset
 
         queryset = Initiative.objects.filter(highest_level__isnull=False).exclude(status=Status.ENDED)
-        unit_id = self.request.GET.get("unit", "")
-        if unit_id.isdigit():
+        unit_id = read_query(self.request, UnitQuery)["unit"]
+        if unit_id is not None:
             unit = Unit.objects.filter(pk=unit_id).first()
             queryset = queryset.filter(unit__in=units_of(unit)) if unit else queryset.none()
         queryset = search_queryset(queryset, self.request.GET.get("q", ""))

@@ -1,12 +1,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.filters import ScopedFilterSet
+from danvan.core.filters import IdModelChoiceFilter, ScopedFilterSet
 from danvan.organizations.models import Organization, OrganizationKind
 
 
 class OrganizationFilter(ScopedFilterSet):
-    kind = django_filters.ModelChoiceFilter(label=_("Kind"), queryset=OrganizationKind.objects.all())
+    kind = IdModelChoiceFilter(label=_("Kind"), queryset=OrganizationKind.objects.all())
 
     class Meta:
         model = Organization

@@ -30,6 +30,8 @@ class OrganizationKind(ValidityModel):
 class OrganizationQuerySet(ScopedQuerySet, ValidityQuerySet):
     def addressable_by(self, user):
         """Bodies a user may send to (a proposal goes up): those of the user's unit and of every unit above it."""
+        if not getattr(user, "is_authenticated", False):  # e.g. the schema generator's anonymous request
+            return self.none()
         unit = user.unit
         if unit is None:
             return self.all()

@@ -1,7 +1,8 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.filters import ScopedFilterSet
+from danvan.core.filters import IdField, IdFilter, ScopedFilterSet, YearField, YearFilter
 from danvan.oversight.choices import FollowUpKind, FollowUpStatus, MeetingKind, MissionKind, MissionStatus
 from danvan.oversight.models import Finding, FollowUp, Meeting, Mission, SupervisionPlan
 
@@ -9,8 +10,8 @@ from danvan.oversight.models import Finding, FollowUp, Meeting, Mission, Supervi
 class MissionFilter(ScopedFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MissionKind.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=MissionStatus.choices)
-    year = django_filters.NumberFilter(label=_("Year"), field_name="planned_start__year")
-    directive = django_filters.NumberFilter(label=_("Directive"), field_name="directives")
+    year = YearFilter(field_name="planned_start__year")
+    directive = IdFilter(label=_("Directive"), field_name="directives")
     o = django_filters.OrderingFilter(label=_("Sort by"), fields=(("planned_start", "planned_start"), ("status", "status")),
                                       field_labels={"planned_start": _("Planned start"), "status": _("Status")})
 
@@ -21,7 +22,7 @@ class MissionFilter(ScopedFilterSet):
 
 class MeetingFilter(ScopedFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MeetingKind.choices)
-    year = django_filters.NumberFilter(label=_("Year"), field_name="held_on__year")
+    year = YearFilter(field_name="held_on__year")
     o = django_filters.OrderingFilter(label=_("Sort by"), fields=(("held_on", "held_on"), ("title", "title")),
                                       field_labels={"held_on": _("Date"), "title": _("Title")})
 
@@ -35,8 +36,8 @@ class FollowUpFilter(ScopedFilterSet):
                                          choices=[("unfinished", _("Open or in progress")), *FollowUpStatus.choices])
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=FollowUpKind.choices)
     overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue")
-    mission = django_filters.NumberFilter(field_name="mission")
-    meeting = django_filters.NumberFilter(field_name="meeting")
+    mission = IdFilter(field_name="mission")
+    meeting = IdFilter(field_name="meeting")
     deadline_before = django_filters.DateFilter(label=_("Deadline up to"), field_name="deadline", lookup_expr="lte", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     o = django_filters.OrderingFilter(label=_("Sort by"), fields=(("deadline", "deadline"), ("status", "status")),
                                       field_labels={"deadline": _("Deadline"), "status": _("Status")})
@@ -53,7 +54,7 @@ class FollowUpFilter(ScopedFilterSet):
 
 
 class FindingFilter(ScopedFilterSet):
-    mission = django_filters.NumberFilter(field_name="mission")
+    mission = IdFilter(field_name="mission")
 
     class Meta:
         model = Finding
@@ -61,6 +62,21 @@ class FindingFilter(ScopedFilterSet):
 
 
 class SupervisionPlanFilter(ScopedFilterSet):
+    year = YearFilter()
+
     class Meta:
         model = SupervisionPlan
         fields = ["q", "year", "unit"]
+
+
+class MonthQuery(forms.Form):
+    """``?year=&month=``: the month the calendar shows."""
+
+    year = YearField(label=_("Year"), required=False)
+    month = forms.IntegerField(label=_("Month"), min_value=1, max_value=12, required=False)
+
+
+class PlanQuery(forms.Form):
+    """``?plan=``: the supervision plan a new mission carries out."""
+
+    plan = IdField(label=_("Supervision plan"), required=False)

@@ -8,13 +8,14 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.exports import XlsxExportMixin
+from danvan.core.filters import read_query
 from danvan.core.services import save_record
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
 from danvan.core.workflow import transitions_of
 from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView, ServiceModelFormMixin
 from danvan.oversight import queries, services
 from danvan.oversight.choices import FindingPart
-from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, SupervisionPlanFilter
+from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, MonthQuery, PlanQuery, SupervisionPlanFilter
 from danvan.oversight.forms import (
     AttendeeForm, DocumentForm, FindingForm, FollowUpForm, MeetingForm, MemberForm, MissionForm, ProgressForm,
     SupervisionPlanForm, TargetForm, TransitionForm,
@@ -78,7 +79,7 @@ class MissionCreateView(MissionFormMixin, ScopedCreateView):
     page_title = _("New mission")
 
     def get_initial(self):
-        return {"unit": self.request.user.unit_id, "plan": self.request.GET.get("plan")}
+        return {"unit": self.request.user.unit_id, "plan": read_query(self.request, PlanQuery)["plan"]}
 
 
 class MissionUpdateView(MissionFormMixin, ScopedUpdateView):
@@ -402,12 +403,8 @@ class CalendarView(ScopedMixin, generic.TemplateView):
     template_name = "oversight/calendar.html"
 
     def month(self):
-        today = datetime.date.today()
-        try:
-            year, month = int(self.request.GET.get("year", today.year)), int(self.request.GET.get("month", today.month))
-            return datetime.date(year, month, 1)
-        except ValueError:
-            return today.replace(day=1)
+        today, query = datetime.date.today(), read_query(self.request, MonthQuery)
+        return datetime.date(query["year"] or today.year, query["month"] or today.month, 1)
 
     def get_context_data(self, **kwargs):
         first = self.month()

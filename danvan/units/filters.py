@@ -1,17 +1,19 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import Level
+from danvan.core.filters import BoundedFilterSet, IdField, IdFilter
 from danvan.core.search import search_queryset
 from danvan.units.models import Unit
 
 
-class UnitFilter(django_filters.FilterSet):
+class UnitFilter(BoundedFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     search = django_filters.CharFilter(label=_("Search"), method="filter_text")
     level = django_filters.TypedChoiceFilter(label=_("Level"), choices=Level.choices, coerce=int)
     valid_at = django_filters.DateFilter(label=_("Valid on"), method="filter_valid_at")
-    parent = django_filters.NumberFilter(label=_("Parent unit"), field_name="parent_id")
+    parent = IdFilter(label=_("Parent unit"), field_name="parent_id")
 
     class Meta:
         model = Unit
@@ -22,3 +24,9 @@ class UnitFilter(django_filters.FilterSet):
 
     def filter_valid_at(self, queryset, name, value):
         return queryset.valid_at(value)
+
+
+class ParentQuery(forms.Form):
+    """``?parent=``: the commune a new hamlet is added to."""
+
+    parent = IdField(label=_("Parent unit"), required=False)

@@ -6,6 +6,7 @@ from django.views import generic
 
 from danvan.core.audit import history
 from danvan.core.choices import Role
+from danvan.core.filters import read_query
 from danvan.core.services import require_role
 from danvan.core.views import (
     ScopedCreateView,
@@ -17,7 +18,7 @@ from danvan.core.views import (
 )
 from danvan.organizations.models import Organization
 from danvan.units import queries
-from danvan.units.filters import UnitFilter
+from danvan.units.filters import ParentQuery, UnitFilter
 from danvan.units.forms import HamletForm, UnitForm
 from danvan.units.models import Unit
 
@@ -80,8 +81,8 @@ class HamletCreateView(ScopedCreateView):
     page_title = _("Add a hamlet")
 
     def get_initial(self):
-        parent = self.request.GET.get("parent")
-        if parent and parent.isdigit():
+        parent = read_query(self.request, ParentQuery)["parent"]
+        if parent is not None:
             return {"parent": get_object_or_404(Unit.objects.visible_to(self.request.user), pk=parent)}
         return {}
 
