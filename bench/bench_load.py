@@ -1,0 +1,240 @@
+"""Load test: logged-in officials against `danvan serve` on loopback, beside a trivial page of the same run.
+
+    .venv/bin/python bench/bench_load.py [--users 50] [--seconds 60] [--threads 8] [--scale 1]
+                                         [--data-dir DIR] [--database-url postgresql://…]
+
+Builds a province's data (the official units; bench_movement's 50,000 initiatives and
+bench_oversight's 100,000 follow-ups, both over legacy tỉnh Kiên Giang, times --scale)
+and accounts for editors and approvers of today's tỉnh An Giang and of its communes;
+starts `danvan serve` on a free port; runs locust headless (users in
+bench/load_locustfile.py: each logs in through the login form, then works through the
+filtered initiative list, the open follow-ups, an initiative's page, the statistics API,
+a result update POSTed on the initiative's page, and a static file as the floor).
+
+Prints for each request: requests/s, p50/p95/p99, errors and requests/s as a share of
+the trivial page's. Exits 1 on any failed request, any "database is locked" in the
+server's output, or a result update answered but not saved (or saved twice).
+--data-dir reuses the data built there before (on the same database).
+"""
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BENCH = Path(__file__).resolve().parent
+VENV_BIN = Path(sys.executable).parent
+TRIVIAL, WRITE = "trivial page (static file)", "result update (POST)"
+PASSWORD = "kiem-thu-tai-2025"
+LOAD_USER_PREFIX = "load-"
+# Issue 10's bar under load, shown beside each figure (the exit code is about errors only).
+P95_BAR_MS, SHARE_BAR = 1000, 0.25
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads of `danvan serve`")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiplies 50,000 initiatives and 100,000 follow-ups (at least 0.1)")
+    parser.add_argument("--spawn-rate", type=float, default=10)
+    parser.add_argument("--data-dir", help="build the data here, or reuse what an earlier run built here")
+    parser.add_argument("--database-url", help="PostgreSQL URL; the database is dropped and created (default: SQLite in the data dir)")
+    return parser.parse_args()
+
+
+def server_environment(data_dir, database_url):
+    env = {**os.environ, "DANVAN_DATA_DIR": str(data_dir), "DANVAN_ALLOWED_HOSTS": "127.0.0.1",
+           "DANVAN_SECRET_KEY": "bench-load-secret-key-only-for-loopback-0123456789abcdef", "DJANGO_SETTINGS_MODULE": "danvan.settings"}
+    env.pop("DANVAN_DEBUG", None)
+    env.pop("DANVAN_DATABASE_URL", None)
+    if database_url:
+        env["DANVAN_DATABASE_URL"] = database_url
+    return env
+
+
+def setup_django(env):
+    os.environ.update(env)
+    for name in ("DANVAN_DATABASE_URL", "DANVAN_DEBUG"):
+        if name not in env:
+            os.environ.pop(name, None)
+    sys.path.insert(0, str(BENCH.parent))
+    import django
+
+    django.setup()
+
+
+def recreate_postgres_database(url):
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def build_data(scale, accounts):
+    """The province's records and the load accounts; returns what the users need to know."""
+    from bench_movement import generate as generate_movement
+    from bench_oversight import generate as generate_oversight
+    from django.core.management import call_command
+
+    from danvan.core.services import analyze_database
+    from danvan.units.services import load_official_units
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    load_official_units()
+    initiatives, _, _ = generate_movement(int(50_000 * scale))
+    generate_oversight("Kiên Giang", scale)
+    users = create_accounts(accounts)
+    analyze_database()
+    print(f"built {initiatives:,} initiatives, follow-ups ×{scale}, {len(users)} accounts in {time.perf_counter() - started:.0f} s")
+    return users
+
+
+def create_accounts(count):
+    """Editors and approvers: every fifth of today's tỉnh An Giang, the others of its communes that took in Kiên Giang's."""
+    from danvan.accounts.models import User
+    from danvan.core.choices import Level, Role
+    from danvan.movement.models import Initiative
+    from danvan.units.models import Unit
+
+    province = Unit.objects.get(name="An Giang", level=Level.PROVINCE, valid_to__isnull=True)
+    kien_giang = Unit.objects.get(name="Kiên Giang", level=Level.PROVINCE, valid_to__isnull=False)
+    legacy_communes = Unit.objects.descendants(kien_giang).filter(level=Level.COMMUNE)
+    communes = list(Unit.objects.filter(level=Level.COMMUNE, valid_to__isnull=True,
+                                        successions_as_successor__predecessor__in=legacy_communes).distinct().order_by("pk"))
+    template = User(username="template")
+    template.set_password(PASSWORD)  # hashed once: the hasher is slow on purpose
+    accounts = []
+    for number in range(count):
+        unit = province if number % 5 == 0 else communes[number % len(communes)]
+        user = User.objects.create(username=f"{LOAD_USER_PREFIX}{number:03d}", password=template.password, unit=unit,
+                                   role=Role.APPROVER if number % 2 else Role.EDITOR)
+        initiatives = list(Initiative.objects.visible_to(user).order_by("?").values_list("pk", flat=True)[:200])
+        accounts.append({"username": user.username, "unit": unit.pk, "initiatives": initiatives})
+    return accounts
+
+
+def prepare(args):
+    """Build (or reuse) the data; returns the data dir, the server's environment and the accounts file."""
+    data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="danvan-load-")).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    accounts_file = data_dir / "load-accounts.json"
+    env = server_environment(data_dir, args.database_url)
+    setup_django(env)
+    built = json.loads(accounts_file.read_text()) if accounts_file.exists() else {}
+    if built.get("database_url") == args.database_url and built.get("scale") == args.scale and len(built.get("users", [])) >= args.users:
+        print(f"reusing the data in {data_dir}")
+    else:
+        if args.database_url:
+            recreate_postgres_database(args.database_url)
+        else:
+            (data_dir / "danvan.sqlite3").unlink(missing_ok=True)
+        users = build_data(args.scale, max(args.users, 50))
+        built = {"database_url": args.database_url, "scale": args.scale, "password": PASSWORD, "users": users}
+        accounts_file.write_text(json.dumps(built))
+    close_connections()
+    return data_dir, env, accounts_file
+
+
+def close_connections():
+    from django.db import connections
+
+    connections.close_all()
+
+
+def saved_results():
+    from danvan.movement.models import ResultUpdate
+
+    count = ResultUpdate.objects.filter(recorded_by__username__startswith=LOAD_USER_PREFIX).count()
+    close_connections()
+    return count
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(env, threads, log):
+    port = free_port()
+    server = subprocess.Popen([str(VENV_BIN / "danvan"), "serve", "--port", str(port), "--threads", str(threads)],
+                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"danvan serve stopped at start (exit {server.returncode}); see {log.name}")
+        try:
+            with urllib.request.urlopen(f"{base}/static/core/favicon.svg", timeout=2) as response:
+                if response.status == 200:
+                    return server, base
+        except OSError:
+            time.sleep(0.5)
+    server.terminate()
+    sys.exit(f"danvan serve did not answer in 180 s; see {log.name}")
+
+
+def run_locust(args, base, accounts_file, data_dir):
+    out = data_dir / "load-results.json"
+    command = [sys.executable, str(BENCH / "_load_run.py"), base, str(accounts_file), str(args.users), str(args.seconds),
+               str(args.spawn_rate), str(out)]
+    with open(data_dir / "locust.log", "w") as log:
+        finished = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, check=False)
+    if finished.returncode:
+        sys.exit(f"the locust run failed (exit {finished.returncode}); see {log.name}")
+    return json.loads(out.read_text())
+
+
+def print_figures(results):
+    floor = next((row["rps"] for row in results["requests"] if row["name"] == TRIVIAL), 0.0)
+    print(f"{'request':<28} {'count':>6} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>6} {'share':>6}  issue 10 bar")
+    for row in sorted(results["requests"], key=lambda row: row["name"]):
+        share = row["rps"] / floor if floor else 0.0
+        bar = "" if row["name"] == TRIVIAL else "meets" if row["p95"] < P95_BAR_MS and share >= SHARE_BAR else "misses"
+        print(f"{row['name']:<28} {row['requests']:>6} {row['rps']:7.1f} {row['p50']:>6.0f} {row['p95']:>6.0f} {row['p99']:>6.0f} "
+              f"{row['errors']:>6} {share:6.3f}  {bar}")
+    print(f"window {results['window_seconds']:.1f} s; p50/p95/p99 in ms; share = requests/s ÷ the trivial page's in the same run")
+    for row in results["logins"]:
+        print(f"before the window: {row['name']} ×{row['requests']}, p50 {row['p50']:.0f} ms, p95 {row['p95']:.0f} ms, "
+              f"errors {row['errors']}")
+    for error in results["errors"]:
+        print(f"  error ×{error['occurrences']}: {error['method']} {error['name']}: {error['error']}")
+    return sum(row["errors"] for row in results["requests"] + results["logins"])
+
+
+def main():
+    args = parse_args()
+    data_dir, env, accounts_file = prepare(args)
+    before = saved_results()
+    with open(data_dir / "server.log", "w") as log:
+        server, base = start_server(env, args.threads, log)
+        database = "PostgreSQL" if args.database_url else "SQLite"
+        print(f"danvan serve on {base} ({database}, {args.threads} threads); locust: {args.users} users for {args.seconds} s")
+        try:
+            results = run_locust(args, base, accounts_file, data_dir)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    errors = print_figures(results)
+    locked = (data_dir / "server.log").read_text(errors="replace").count("database is locked")
+    answered = sum(row["requests"] - row["errors"] for row in results["requests"] if row["name"] == WRITE)
+    saved = saved_results() - before
+    print(f"errors={errors} database_is_locked={locked} result_updates_answered={answered} saved={saved}  (logs in {data_dir})")
+    sys.exit(1 if errors or locked or saved != answered else 0)
+
+
+if __name__ == "__main__":
+    main()
