@@ -132,7 +132,7 @@ def figures(entry, seconds):
 
 def snapshot(environment, seconds):
     stats = environment.stats
-    return ([figures(entry, seconds) for entry in stats.entries.values()],
+    return ([figures(entry, seconds) for entry in stats.entries.values() if entry.num_requests],
             [{"name": error.name, "method": error.method, "error": str(error.error), "occurrences": error.occurrences}
              for error in stats.errors.values()])
 

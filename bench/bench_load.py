@@ -86,13 +86,10 @@ def build_data(scale, accounts):
     """The province's records and the load accounts; returns what the users need to know."""
     from bench_movement import generate as generate_movement
     from bench_oversight import generate as generate_oversight
-    from django.core.management import call_command
-
     from danvan.core.services import analyze_database
     from danvan.units.services import load_official_units
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
     load_official_units()
     initiatives, _, _ = generate_movement(int(50_000 * scale))
     generate_oversight("Kiên Giang", scale)
@@ -133,14 +130,20 @@ def prepare(args):
     accounts_file = data_dir / "load-accounts.json"
     env = server_environment(data_dir, args.database_url)
     setup_django(env)
+    from django.core.management import call_command
+
     built = json.loads(accounts_file.read_text()) if accounts_file.exists() else {}
-    if built.get("database_url") == args.database_url and built.get("scale") == args.scale and len(built.get("users", [])) >= args.users:
-        print(f"reusing the data in {data_dir}")
-    else:
+    reuse = built.get("database_url") == args.database_url and built.get("scale") == args.scale and len(built.get("users", [])) >= args.users
+    if not reuse:
         if args.database_url:
             recreate_postgres_database(args.database_url)
         else:
-            (data_dir / "danvan.sqlite3").unlink(missing_ok=True)
+            for path in data_dir.glob("danvan.sqlite3*"):  # with its -wal and -shm
+                path.unlink()
+    call_command("migrate", verbosity=0)  # a reused database follows the code's migrations
+    if reuse:
+        print(f"reusing the data in {data_dir}")
+    else:
         users = build_data(args.scale, max(args.users, 50))
         built = {"database_url": args.database_url, "scale": args.scale, "password": PASSWORD, "users": users}
         accounts_file.write_text(json.dumps(built))
