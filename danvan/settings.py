@@ -260,8 +260,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [csp.SELF],
+# A review-queue batch "running" with no file read for this long was left by a reader that died:
+# it is marked stopped, for a person to retry (a file is read in seconds; uploads are size-bounded).
+INGEST_STALLED_MINUTES = int(os.environ.get("DANVAN_INGEST_STALLED_MINUTES", "10"))
         "script-src": [csp.SELF, csp.NONCE],
         "style-src": [csp.SELF, csp.NONCE],
+# loaddata (raw saves) brings records back as they were: no false "created" entries in the log.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
         "img-src": [csp.SELF, "data:"],
         "object-src": [csp.NONE],
         "base-uri": [csp.SELF],

@@ -10,11 +10,12 @@ import datetime
 import logging
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Level, Role
@@ -127,10 +128,20 @@ def start_upload(user, unit, files=(), texts=(), background=None):
 
 
 def process_batch(batch_id):
-    """Read every waiting document of the batch, one at a time, counting progress."""
-    Batch.objects.filter(pk=batch_id).update(status=Batch.Status.RUNNING)
+    """Read every waiting document of the batch, one at a time, counting progress.
+
+    Every file beats the batch's heartbeat (``updated_at``). A batch found dead and
+    stopped meanwhile (``fail_stalled_batches``) is not touched again by this reader:
+    it waits for a person's retry.
+    """
+    Batch.objects.filter(pk=batch_id, status=Batch.Status.QUEUED).update(
+        status=Batch.Status.RUNNING, updated_at=timezone.now()
+    )
     batch = Batch.objects.get(pk=batch_id)
+    running = Batch.objects.filter(pk=batch_id, status=Batch.Status.RUNNING)
     for document in batch.documents.filter(status=Status.UPLOADED).order_by("pk"):
+        if not running.update(updated_at=timezone.now()):
+            break
         error = None
         try:
             extract_document(document)
@@ -141,9 +152,48 @@ def process_batch(batch_id):
             error = _("The file could not be read.")
         if error is not None:
             _discard(document, error)
-        Batch.objects.filter(pk=batch_id).update(done=F("done") + 1)
-    Batch.objects.filter(pk=batch_id).update(status=Batch.Status.FINISHED)
+        # Counted from what is left, so a reader that died between a file and its count never skews it.
+        unread = batch.documents.filter(status=Status.UPLOADED).count()
+        Batch.objects.filter(pk=batch_id).update(done=F("total") - unread, updated_at=timezone.now())
+    running.update(status=Batch.Status.FINISHED, updated_at=timezone.now())
     batch.refresh_from_db()
+    return batch
+
+
+def fail_stalled_batches(batch=None):
+    """Stop every batch (or just ``batch``) left "running" with no file read for ``INGEST_STALLED_MINUTES``.
+
+    A reader that died (server stopped, worker killed) leaves its batch running for
+    ever; this marks it failed with the reason, for a person to retry. Called when a
+    worker starts or takes a batch, and when a batch's page is opened. Returns how many.
+    """
+    cutoff = timezone.now() - datetime.timedelta(minutes=settings.INGEST_STALLED_MINUTES)
+    stalled = Batch.objects.filter(status=Batch.Status.RUNNING, updated_at__lt=cutoff)
+    if batch is not None:
+        stalled = stalled.filter(pk=batch.pk)
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = _(
+            "Reading stopped before every file was read (the server or the background worker was interrupted). "
+            "Press “Retry” to read the remaining files."
+        )
+    return stalled.update(status=Batch.Status.FAILED, failure=reason, updated_at=timezone.now())
+
+
+@transaction.atomic
+def retry_batch(user, batch):
+    """Queue a stopped batch again: its unread files are read in the background; what was read stays."""
+    require_role(user, Role.EDITOR)
+    ensure_in_scope(user, batch)
+    batch = Batch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != Batch.Status.FAILED:
+        raise ValidationError(_("Only an upload whose reading stopped can be retried."))
+    unread = batch.documents.filter(status=Status.UPLOADED).count()
+    batch.status, batch.failure, batch.in_background = Batch.Status.QUEUED, "", True
+    batch.done = batch.total - unread
+    batch.save(update_fields=["status", "failure", "in_background", "done", "updated_at"])
+    from danvan.ingest.tasks import process_batch_task
+
+    transaction.on_commit(lambda: process_batch_task.enqueue(batch.pk))
     return batch
 
 
@@ -175,6 +225,9 @@ def extract_document(document):
     result, spans = found["result"], found["spans"]
     user = document.uploaded_by
     with transaction.atomic():
+        # A reader presumed dead may still finish this file after a retry's reader took it: one of them writes.
+        if not SourceDocument.objects.select_for_update().filter(pk=document.pk, status=Status.UPLOADED).exists():
+            return document
         document.text = found["text"]
         document.extraction = {"result": result, "spans": spans}
         document.notes = notes

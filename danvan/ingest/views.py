@@ -63,19 +63,44 @@ class UploadView(ScopedMixin, generic.FormView):
         return HttpResponseRedirect(reverse("ingest:batch", args=[batch.pk]))
 
 
-class BatchView(ScopedDetailView):
+class BatchPageMixin:
     model = Batch
-    template_name = "ingest/batch.html"
+
+    def get_object(self, queryset=None):
+        batch = super().get_object(queryset)
+        # A batch whose reader died is found out when someone looks at it, whatever the worker does.
+        if batch.status == Batch.Status.RUNNING and services.fail_stalled_batches(batch):
+            batch.refresh_from_db()
+        return batch
 
     def get_context_data(self, **kwargs):
         documents = self.object.documents.annotate(item_count=Count("items")).order_by("pk")
-        return {**super().get_context_data(**kwargs), "documents": documents}
+        return {
+            **super().get_context_data(**kwargs), "documents": documents,
+            "can_retry": self.object.status == Batch.Status.FAILED and self.request.user.can(Role.EDITOR),
+        }
 
 
-class BatchProgressView(BatchView):
+class BatchView(BatchPageMixin, ScopedDetailView):
+    """The batch's progress; POST (the "Retry" button) reads again the files a stopped batch left unread."""
+
+    template_name = "ingest/batch.html"
+
+    def post(self, request, *args, **kwargs):
+        batch = self.get_object()
+        try:
+            services.retry_batch(request.user, batch)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The remaining files will be read again in the background."))
+        return HttpResponseRedirect(reverse("ingest:batch", args=[batch.pk]))
+
+
+class BatchProgressView(BatchPageMixin, ScopedDetailView):
     """The progress fragment the batch page polls every second while the worker reads."""
 
-    model = Batch
     template_name = "ingest/_progress.html"
 
 

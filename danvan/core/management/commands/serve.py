@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from waitress import serve
 
 from danvan.core.services import analyze_database
+from danvan.core.signals import worker_starting
 from danvan.wsgi import application
 
 
@@ -17,6 +18,7 @@ def start_worker_thread():
         queue_names=["*"], interval=1, batch=False, backend_name="default", startup_delay=False,
         max_tasks=None, worker_id=f"serve-{get_random_string(12)}", excluded_queue_names=[],
     )
+    worker_starting.send(sender=type(worker))
     threading.Thread(target=worker.run, name="danvan-worker", daemon=True).start()
     return worker
 
