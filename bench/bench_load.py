@@ -6,10 +6,11 @@
 Builds a province's data (the official units; bench_movement's 50,000 initiatives and
 bench_oversight's 100,000 follow-ups, both over legacy tỉnh Kiên Giang, times --scale)
 and accounts for editors and approvers of today's tỉnh An Giang and of its communes;
-starts `danvan serve` on a free port; runs locust headless (users in
-bench/load_locustfile.py: each logs in through the login form, then works through the
-filtered initiative list, the open follow-ups, an initiative's page, the statistics API,
-a result update POSTed on the initiative's page, and a static file as the floor).
+starts `danvan serve` on a free port; runs locust headless (bench/_load_run.py: each
+user logs in through the login form; once all are in, they work through the filtered
+initiative list, the open follow-ups, an initiative's page, the statistics API, a result
+update POSTed on the initiative's page, and a static file as the floor, each kind by
+the same number of users at any moment).
 
 Prints for each request: requests/s, p50/p95/p99, errors and requests/s as a share of
 the trivial page's. Exits 1 on any failed request, any "database is locked" in the
@@ -20,6 +21,7 @@ server's output, or a result update answered but not saved (or saved twice).
 import argparse
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -52,7 +54,7 @@ def parse_args():
 
 def server_environment(data_dir, database_url):
     env = {**os.environ, "DANVAN_DATA_DIR": str(data_dir), "DANVAN_ALLOWED_HOSTS": "127.0.0.1",
-           "DANVAN_SECRET_KEY": "bench-load-secret-key-only-for-loopback-0123456789abcdef", "DJANGO_SETTINGS_MODULE": "danvan.settings"}
+           "DANVAN_SECRET_KEY": secrets.token_urlsafe(50), "DJANGO_SETTINGS_MODULE": "danvan.settings"}
     env.pop("DANVAN_DEBUG", None)
     env.pop("DANVAN_DATABASE_URL", None)
     if database_url:
@@ -61,10 +63,8 @@ def server_environment(data_dir, database_url):
 
 
 def setup_django(env):
+    os.environ.clear()
     os.environ.update(env)
-    for name in ("DANVAN_DATABASE_URL", "DANVAN_DEBUG"):
-        if name not in env:
-            os.environ.pop(name, None)
     sys.path.insert(0, str(BENCH.parent))
     import django
 
