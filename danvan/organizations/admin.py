@@ -1,16 +1,17 @@
 from django.contrib import admin
 
+from danvan.core.admin import ModelAdmin, TabularInline
 from danvan.organizations.models import Organization, OrganizationKind, OrganizationLink
 
 
 @admin.register(OrganizationKind)
-class OrganizationKindAdmin(admin.ModelAdmin):
+class OrganizationKindAdmin(ModelAdmin):
     list_display = ("name", "code", "category", "valid_from", "valid_to")
     list_filter = ("category",)
     search_fields = ("name", "code")
 
 
-class OrganizationLinkInline(admin.TabularInline):
+class OrganizationLinkInline(TabularInline):
     model = OrganizationLink
     fk_name = "organization"
     raw_id_fields = ("parent",)
@@ -18,7 +19,7 @@ class OrganizationLinkInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ModelAdmin):
     list_display = ("name", "kind", "unit", "valid_from", "valid_to")
     list_filter = ("kind",)
     search_fields = ("search_text",)

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from danvan.core.admin import ModelAdmin
 from danvan.units.models import Unit, UnitSuccession
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(ModelAdmin):
     list_display = ("name", "type", "level", "code", "valid_from", "valid_to")
     list_filter = ("level", "type")
     search_fields = ("search_text", "code")
@@ -13,6 +14,6 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitSuccession)
-class UnitSuccessionAdmin(admin.ModelAdmin):
+class UnitSuccessionAdmin(ModelAdmin):
     list_display = ("predecessor", "successor", "kind", "date")
     raw_id_fields = ("predecessor", "successor")
