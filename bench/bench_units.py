@@ -18,7 +18,7 @@ def main():
     fresh_database()
     from django.test import Client
 
-    from danvan.core import demo
+    from danvan.demo import build as demo
     from danvan.units.models import Unit
 
     from danvan.units.services import load_official_units

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "danvan.oversight",
     "danvan.api",
     "danvan.ingest",
+    "danvan.demo",
 ]
 
 MIDDLEWARE = [

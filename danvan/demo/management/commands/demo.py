@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from danvan.core import demo
+from danvan.demo import build as demo
 
 
 class Command(BaseCommand):

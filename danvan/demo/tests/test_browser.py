@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from danvan.core import demo
+from danvan.demo import build as demo
 from danvan.units.models import Unit
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "browser"

@@ -1,17 +1,14 @@
 """Seeds 000, 001 and 003 as records: the Năm Căn mission, the Giồng Trôm survey, the Kim Sơn briefing.
 
-``build_demo(places)`` is idempotent: each mission or meeting is looked up by its
-unit and subject first, and a second run creates nothing.
+``build(story)`` is idempotent: each mission or meeting is looked up by its
+unit and subject first, and a second run creates nothing. Each is written on the
+day the seed gives it.
 """
 
 import datetime
 
-from django.db import transaction
-
-from danvan.accounts.models import User
-from danvan.core.choices import Role
+from danvan.demo import directives as demo_directives
 from danvan.directives import services as directive_services
-from danvan.directives.demo import build_directives
 from danvan.organizations.models import Organization
 from danvan.oversight import services
 from danvan.oversight.choices import FindingPart, FollowUpKind, MeetingKind, MissionKind
@@ -20,15 +17,6 @@ from danvan.people.models import Person
 
 D = datetime.date
 S, W, C = FindingPart.STRENGTH, FindingPart.SHORTCOMING, FindingPart.CAUSE
-
-
-def demo_user():
-    """The account the demo writes as (no password: it cannot log in), so every record goes through the services."""
-    user, created = User.objects.get_or_create(username="he-thong-demo", defaults={"role": Role.ADMINISTRATOR, "first_name": "Hệ thống"})
-    if created:
-        user.set_unusable_password()
-        user.save()
-    return user
 
 
 def _org(name):
@@ -46,14 +34,16 @@ def _follow_ups(user, source, owner_unit, owner_organization, texts, deadline=No
                                                  deadline=deadline, **{field: source}))
 
 
-@transaction.atomic
-def build_demo(places):
-    user = demo_user()
-    directives = build_directives(user, places)
-    _nam_can(user, places)
+def build(story):
+    directives = demo_directives.build(story)
+    user, places = story.user, story.places
+    story.on(D(2018, 6, 11))
     survey = _giong_trom(user, places, directives)
-    _kim_son(user, places, directives)
     _dialogue_fulfilment(user, places, directives, survey)
+    story.on(D(2018, 10, 1))
+    _nam_can(user, places)
+    story.on(D(2018, 10, 3))
+    _kim_son(user, places, directives)
 
 
 def _nam_can(user, places):

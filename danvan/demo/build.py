@@ -1,0 +1,33 @@
+"""The demo world: the four seed news items rebuilt on the real administrative units.
+
+``build()`` is idempotent: every record is found by its natural key before it is
+created, so running the demo twice never duplicates anything. Everything is written
+through the apps' services as the demo's system user (``story.py``).
+"""
+
+from django.db import transaction
+
+from danvan.core.services import analyze_database
+from danvan.demo import accounts, awards, movement, oversight, world
+from danvan.demo.story import Story, system_user, told
+from danvan.organizations.kinds import seed_kinds
+from danvan.organizations.models import OrganizationKind
+from danvan.units.services import load_official_units
+
+DEMO_PASSWORD = "danvan-demo"
+
+
+@transaction.atomic
+def build():
+    load_official_units()
+    seed_kinds(OrganizationKind)
+    with told(Story(system_user())) as story:
+        story.places = world.build_places(story)
+        world.build_organizations_and_people(story)
+        movement.build(story)
+        awards.build(story)
+        oversight.build(story)
+        story.on(None)  # the accounts are today's
+        rows = accounts.build_accounts(story.places, DEMO_PASSWORD)
+    analyze_database()
+    return rows
