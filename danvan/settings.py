@@ -202,6 +202,15 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# What an uploaded .docx/.xlsx may expand to and an image may decode to (danvan.core.uploads);
+# checked from the ZIP's central directory before anything is parsed.
+DANVAN_UPLOAD_LIMITS = {
+    "max_uncompressed_megabytes": 200,
+    "max_entry_megabytes": 100,
+    "max_ratio": 100,
+    "max_entries": 10_000,
+    "max_image_megapixels": 40,
+}
 
 # An API token left unused this long expires (accounts/tokens.py).
 API_TOKEN_IDLE_HOURS = float(os.environ.get("DANVAN_API_TOKEN_IDLE_HOURS", "8"))

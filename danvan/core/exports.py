@@ -5,15 +5,26 @@ import datetime
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+
+from danvan.core.spreadsheets import starts_like_formula
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _cell(value):
+def _cell(sheet, value):
     if isinstance(value, (datetime.date, datetime.datetime, int, float)) or value is None:
         return value
-    return str(value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))  # control characters would make openpyxl refuse the row
+    if not starts_like_formula(text):
+        return text
+    # Typed text such as =HYPERLINK(...) must reach the reader as that text, never run as a formula:
+    # an inline string, marked with a quote prefix so that editing the cell in Excel keeps it text.
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
 
 
 def xlsx_response(filename, headers, rows, sheet_title="Danh sách"):
@@ -28,7 +39,7 @@ def xlsx_response(filename, headers, rows, sheet_title="Danh sách"):
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append([_cell(value) for value in row])
+        sheet.append([_cell(sheet, value) for value in row])
     response = HttpResponse(content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     workbook.save(response)

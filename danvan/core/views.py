@@ -144,15 +144,25 @@ def csrf_failure(request, reason=""):
 
 
 class ScopedFileView(ScopedMixin, generic.DetailView):
-    """Serves an uploaded file only to users whose scope reaches the record it belongs to."""
+    """Serves an uploaded file only to users whose scope reaches the record it belongs to.
+
+    Always as a download (``Content-Disposition: attachment``), so that no uploaded file is ever
+    rendered by the browser as a page of ours; only images re-encoded on upload may be shown inline.
+    """
 
     file_field = "file"
+    # True where every image this view serves was re-encoded on upload (``FileCheck.clean``).
+    reencoded_images = False
 
     def render_to_response(self, context, **response_kwargs):
+        from danvan.core.uploads import IMAGE_FORMATS
+
         stored = getattr(self.object, self.file_field)
         if not stored:
             raise Http404(_("This record has no file."))
-        return FileResponse(stored.open("rb"), filename=stored.name.rsplit("/", 1)[-1])
+        filename = stored.name.rsplit("/", 1)[-1]
+        inline = self.reencoded_images and any(filename.lower().endswith(ext) for ext in IMAGE_FORMATS)
+        return FileResponse(stored.open("rb"), filename=filename, as_attachment=not inline)
 
 
 class ScopedLookupView(ScopedMixin, generic.ListView):

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
+from danvan.core.spreadsheets import formula_problems
 from danvan.core.text import fold
+from danvan.core.uploads import FileCheck
 from danvan.movement import services
 from danvan.movement.choices import HolderKind, InitiativeKind
 from danvan.movement.models import Field, Initiative, Phase
@@ -36,6 +38,8 @@ COLUMNS = {
 REQUIRED = ("name", "kind", "holder", "fields", "owner", "unit", "phase", "year")
 KINDS = {"mo hinh": InitiativeKind.MODEL, "dien hinh": InitiativeKind.EXEMPLAR}
 HOLDERS = {"tap the": HolderKind.COLLECTIVE, "ca nhan": HolderKind.INDIVIDUAL}
+# Checked before openpyxl opens the file: a few kilobytes may declare gigabytes of XML.
+XLSX_CHECK = FileCheck(kinds=("office",), max_megabytes=10)
 EXAMPLE = ["Tổ dần đổi công", "mô hình", "tập thể", "Kinh tế", "Chi hội Phụ nữ ấp Đặng Văn Do", "ấp Đặng Văn Do, xã Thạnh Yên",
            "2016–2020", 2018, "01/03/2018", "Các hộ hỗ trợ nhau ngày công lao động"]
 
@@ -81,6 +85,15 @@ class Lookups:
             people = [p for p in Person.objects.visible_to(self.user).filter(unit__in=reach, search_text__contains=key[0]) if fold(p.full_name) == key[0]]
             self._owners[key] = organizations + people
         return self._owners[key]
+
+
+def _column_names(sheet):
+    """What people call each column: its header, or its letter when the header is empty."""
+    from openpyxl.utils import get_column_letter
+
+    row = next(sheet.iter_rows(min_row=1, max_row=1), ())
+    return [str(cell.value).strip() if cell.value not in (None, "") else get_column_letter(index)
+            for index, cell in enumerate(row, start=1)]
 
 
 def _header_map(sheet):
@@ -139,17 +152,29 @@ def _row_record(cells, lookups):
 
 def import_registrations(user, upload):
     """Import every row or none; returns the number saved, raises ValidationError listing each bad row."""
+    XLSX_CHECK(upload)
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
+        # Formulas are read as formulas (not their cached results) so that they can be refused.
+        workbook = load_workbook(upload, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds of error for a file that is not .xlsx
         raise ValidationError(_("This is not an .xlsx file.")) from error
-    sheet = workbook.worksheets[0]
-    columns = _header_map(sheet)
+    try:
+        return _import_sheet(user, workbook.worksheets[0])
+    finally:
+        workbook.close()
+
+
+def _import_sheet(user, sheet):
+    columns, names = _header_map(sheet), _column_names(sheet)
     lookups, problems, saved = Lookups(user), [], 0
     with transaction.atomic():
         for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
             cells = {key: row[index] if index < len(row) else None for key, index in columns.items()}
             if all(value in (None, "") for value in cells.values()):
+                continue
+            formulas = formula_problems(number, row, names)
+            if formulas:
+                problems.extend(formulas)
                 continue
             try:
                 initiative, fields = _row_record(cells, lookups)

@@ -77,6 +77,11 @@ class Criterion(models.Model):
 
 
 class InitiativeQuerySet(ScopedQuerySet):
+    def on_showcase(self):
+        """What the public may see: initiatives recognised now. Ended, suspended, not-recognised ones
+        (even if recognised once) are not, nor is anything of theirs."""
+        return self.filter(status=Status.RECOGNISED, highest_level__isnull=False)
+
     def formalism(self, today=None):
         """Recognised initiatives with no result in the last 12 months, or none since recognition."""
         today = today or datetime.date.today()
@@ -184,8 +189,16 @@ class Initiative(ScopedModel, SearchableModel):
         return owner_path.startswith(unit_path) or unit_path.startswith(owner_path)
 
 
+class InitiativeAttachmentQuerySet(ScopedQuerySet):
+    def on_showcase(self):
+        """Photos marked public of initiatives on the showcase; no other file is ever public."""
+        return self.filter(is_public=True, kind=AttachmentKind.PHOTO, initiative__in=Initiative.objects.on_showcase())
+
+
 class InitiativeAttachment(AttachmentBase):
     scope_path = "initiative__unit"
+
+    objects = InitiativeAttachmentQuerySet.as_manager()
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("kind"), max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.PHOTO)

@@ -258,12 +258,12 @@ def record_result(user, initiative, *, date, text, **figures):
 
 @transaction.atomic
 def add_attachment(user, initiative, *, file, kind=AttachmentKind.PHOTO, title="", is_public=False):
-    """Keep a photo or document with an initiative, checked by content and size."""
+    """Keep a photo or document with an initiative, checked by content and size; an image is kept re-encoded."""
     require_role(user, Role.EDITOR)
     ensure_in_scope(user, initiative)
     check = IMAGE_CHECK if kind == AttachmentKind.PHOTO else DOCUMENT_CHECK
     try:
-        check(file)
+        file = check.clean(file)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error
     return initiative.attachments.create(file=file, kind=kind, title=title, is_public=is_public, uploaded_by=user)

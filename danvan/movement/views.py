@@ -268,7 +268,7 @@ class ShowcaseView(generic.ListView):
     def get_queryset(self):
         from danvan.core.search import search_queryset
 
-        queryset = Initiative.objects.filter(highest_level__isnull=False).exclude(status=Status.ENDED)
+        queryset = Initiative.objects.on_showcase()
         unit_id = read_query(self.request, UnitQuery)["unit"]
         if unit_id is not None:
             unit = Unit.objects.filter(pk=unit_id).first()
@@ -286,24 +286,34 @@ class ShowcaseView(generic.ListView):
 
 
 class ShowcaseDetailView(generic.DetailView):
+    """Public: one initiative on the showcase; any other answers 404, as if it did not exist."""
+
     template_name = "movement/showcase_detail.html"
-    queryset = Initiative.objects.filter(highest_level__isnull=False).exclude(status=Status.ENDED).select_related("unit", "owner_organization", "owner_person")
+
+    def get_queryset(self):
+        return Initiative.objects.on_showcase().select_related("unit", "owner_organization", "owner_person")
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "photos": self.object.attachments.filter(is_public=True, kind="photo"),
+        return {**super().get_context_data(**kwargs), "photos": self.object.attachments.on_showcase(),
                 "recognitions": self.object.recognitions.all()}
 
 
 class PublicPhotoView(generic.DetailView):
-    model = InitiativeAttachment
-    """Serves a photo only when it is marked public and its initiative is on the showcase."""
+    """Serves a photo only when it is marked public and its initiative is on the showcase.
 
-    queryset = InitiativeAttachment.objects.filter(is_public=True, kind="photo", initiative__highest_level__isnull=False)
+    Shown in the page (not as a download): photos are re-encoded on upload, so they hold only pixels.
+    """
+
+    model = InitiativeAttachment
+
+    def get_queryset(self):
+        return InitiativeAttachment.objects.on_showcase()
 
     def render_to_response(self, context, **response_kwargs):
         from django.http import FileResponse
 
-        return FileResponse(self.object.file.open("rb"))
+        stored = self.object.file
+        return FileResponse(stored.open("rb"), filename=stored.name.rsplit("/", 1)[-1])
 
 
 

@@ -169,6 +169,16 @@ def _read_html(data, notes, truncated):
 def _read_docx(path, notes):
     if not zipfile.is_zipfile(path):
         raise ReadError("Tệp .docx không hợp lệ (không phải tệp nén ZIP)")
+    # Before python-docx inflates anything: a 4 MB file may declare gigabytes (imported here, as docx below).
+    from danvan.core.uploads import UnsafeFile, inspect_zip
+
+    try:
+        inspect_zip(path)
+    except UnsafeFile as error:
+        raise ReadError(
+            "Tệp .docx không hợp lệ: khi giải nén sẽ vượt giới hạn an toàn (quá lớn, nén bất thường hoặc quá nhiều phần)"
+            if error.code != "bad_content" else "Tệp .docx không hợp lệ (tệp nén ZIP bị hỏng)"
+        ) from error
     import docx  # python-docx; imported here so plain-text use does not need it
 
     try:

@@ -249,7 +249,9 @@ def test_a_photo_larger_than_the_limit_is_refused(tree, commune_editor):
 def test_a_real_photo_is_kept(tree, commune_editor, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     initiative = InitiativeFactory(unit=tree.lc1)
-    services.add_attachment(commune_editor, initiative, file=SimpleUploadedFile("anh.png", PNG), is_public=True)
+    from danvan.core.tests.files import photo_with_gps
+
+    services.add_attachment(commune_editor, initiative, file=SimpleUploadedFile("anh.png", photo_with_gps()), is_public=True)
     assert initiative.attachments.get().is_public
 
 
