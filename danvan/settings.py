@@ -7,6 +7,7 @@ project (or ``DANVAN_DATA_DIR``), Vietnamese, Asia/Ho_Chi_Minh.
 import gettext
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -146,7 +147,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DANVAN_TEST_SQLITE_NAME") or None}
+    # A file, not memory: an in-memory database shared between threads locks whole tables instead of
+    # waiting, and the tests that edit one record from two threads at once must see what production sees.
+    # One file per test process, so that runs side by side do not share a database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("DANVAN_TEST_SQLITE_NAME") or str(Path(tempfile.gettempdir()) / f"danvan-test-{os.getpid()}.sqlite3")
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -225,6 +231,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "danvan.core.schema.DanvanAutoSchema",
+    "EXCEPTION_HANDLER": "danvan.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -259,8 +266,13 @@ SPECTACULAR_SETTINGS = {
 # Long work (bulk extraction, imports, reports) runs from a queue in the database:
 # `danvan db_worker` runs it, and `danvan serve` starts a worker of its own.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A review-queue batch "running" with no file read for this long was left by a reader that died:
+# it is marked stopped, for a person to retry (a file is read in seconds; uploads are size-bounded).
+INGEST_STALLED_MINUTES = int(os.environ.get("DANVAN_INGEST_STALLED_MINUTES", "10"))
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+# loaddata (raw saves) brings records back as they were: no false "created" entries in the log.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -270,13 +282,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [csp.SELF],
-# A review-queue batch "running" with no file read for this long was left by a reader that died:
-# it is marked stopped, for a person to retry (a file is read in seconds; uploads are size-bounded).
-INGEST_STALLED_MINUTES = int(os.environ.get("DANVAN_INGEST_STALLED_MINUTES", "10"))
         "script-src": [csp.SELF, csp.NONCE],
         "style-src": [csp.SELF, csp.NONCE],
-# loaddata (raw saves) brings records back as they were: no false "created" entries in the log.
-AUDITLOG_DISABLE_ON_RAW_SAVE = True
         "img-src": [csp.SELF, "data:"],
         "object-src": [csp.NONE],
         "base-uri": [csp.SELF],

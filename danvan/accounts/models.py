@@ -10,7 +10,7 @@ from danvan.core.scoping import Scope
 class User(AbstractUser):
     """An official who acts within one unit's subtree with one role.
 
-    A user with no unit works on the whole country (national administrators).
+    Only an administrator may have no unit: they work on the whole country.
     """
 
     unit = models.ForeignKey(
@@ -21,6 +21,13 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(unit__isnull=False) | models.Q(role=Role.ADMINISTRATOR) | models.Q(is_superuser=True),
+                name="user_unit_required_unless_administrator",
+                violation_error_message=_("Choose the unit this user works on; only an administrator works on the whole country."),
+            ),
+        ]
 
     @property
     def scope(self):

@@ -1,18 +1,15 @@
 """Commendation decisions and proposals through ``/api/v1/``; accepting and declining are action POSTs."""
 
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from danvan.awards import services
-from danvan.organizations.models import Organization
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from rest_framework import mixins
 
-from danvan.core.api import ScopedReadOnlyViewSet, as_api_error
+from danvan.core.api import ScopedReadOnlyViewSet
 
 RECIPIENT_FIELDS = ["id", "kind", "organization", "person", "initiative", "achievement"]
 
@@ -47,19 +44,12 @@ class ProposalSerializer(serializers.ModelSerializer):
 
 
 class AcceptSerializer(serializers.Serializer):
-    decision = serializers.IntegerField()
+    decision = serializers.PrimaryKeyRelatedField(queryset=CommendationDecision.objects.all())
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class DeclineSerializer(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True)
-
-
-def _run(call):
-    try:
-        return call()
-    except ValidationError as error:
-        raise as_api_error(error) from error
 
 
 class _NestedCreateMixin(mixins.CreateModelMixin):
@@ -69,7 +59,7 @@ class _NestedCreateMixin(mixins.CreateModelMixin):
         data = dict(serializer.validated_data)
         recipients = [self.recipient_model(**item) for item in data.pop("recipients", [])]
         record = self.queryset.model(**data)
-        serializer.instance = _run(lambda: self.create_service(self.request.user, record, recipients))
+        serializer.instance = self.create_service(self.request.user, record, recipients)
 
 
 class CommendationDecisionViewSet(_NestedCreateMixin, ScopedReadOnlyViewSet):
@@ -90,17 +80,11 @@ class CommendationProposalViewSet(_NestedCreateMixin, ScopedReadOnlyViewSet):
     queryset = CommendationProposal.objects.prefetch_related("recipients").order_by("-date", "id")
     serializer_class = ProposalSerializer
     recipient_model = ProposedRecipient
+    action_serializers = {"accept": AcceptSerializer, "decline": DeclineSerializer}
 
     @staticmethod
     def create_service(user, proposal, recipients):
         return services.propose_commendation(user, proposal, recipients)
-
-    def get_serializer(self, *args, **kwargs):
-        serializer = super().get_serializer(*args, **kwargs)
-        fields = getattr(serializer, "fields", {})
-        if "addressed_to" in fields:  # proposals go up, beyond the user's own subtree
-            fields["addressed_to"].queryset = Organization.objects.addressable_by(self.request.user)
-        return serializer
 
     @extend_schema(request=AcceptSerializer, responses=ProposalSerializer)
     @action(detail=True, methods=["get", "post"])
@@ -109,10 +93,8 @@ class CommendationProposalViewSet(_NestedCreateMixin, ScopedReadOnlyViewSet):
         proposal = self.get_object()
         if request.method == "GET":
             return Response(self.get_serializer(proposal).data)
-        payload = AcceptSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        decision = get_object_or_404(CommendationDecision.objects.visible_to(request.user), pk=payload.validated_data["decision"])
-        _run(lambda: services.accept_proposal(request.user, proposal, decision, payload.validated_data["note"]))
+        payload = self.payload()
+        services.accept_proposal(request.user, proposal, payload["decision"], payload["note"])
         return Response(self.get_serializer(proposal).data)
 
     @extend_schema(request=DeclineSerializer, responses=ProposalSerializer)
@@ -122,7 +104,5 @@ class CommendationProposalViewSet(_NestedCreateMixin, ScopedReadOnlyViewSet):
         proposal = self.get_object()
         if request.method == "GET":
             return Response(self.get_serializer(proposal).data)
-        payload = DeclineSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        _run(lambda: services.decline_proposal(request.user, proposal, payload.validated_data["reason"]))
+        services.decline_proposal(request.user, proposal, self.payload()["reason"])
         return Response(self.get_serializer(proposal).data)

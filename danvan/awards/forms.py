@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
-from danvan.core.forms import ScopedModelForm
+from danvan.core.forms import ScopedForm, ScopedModelForm
 from danvan.organizations.models import Organization
 
 
@@ -19,8 +19,19 @@ class RecipientForm(ScopedModelForm):
         fields = ["kind", "organization", "person", "initiative", "achievement"]
 
 
-class DeclineForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+class DeclineForm(ScopedForm):
+    reason = forms.CharField(label=_("Reason for declining"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AcceptForm(ScopedForm):
+    """Accept a proposal into a decision of the body it was sent to."""
+
+    decision = forms.ModelChoiceField(label=_("Accept into the decision"), queryset=CommendationDecision.objects.all())
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = self.fields["decision"].queryset.filter(issuing_body=proposal.addressed_to)
 
 
 class ProposalForm(ScopedModelForm):

@@ -104,6 +104,8 @@ class CommendationProposal(ScopedModel, SearchableModel):
     """A proposal (đề nghị khen thưởng) a lower unit sends to the body that issues decisions."""
 
     scope_path = "proposing_body__unit"
+    # A proposal goes up: the body it is sent to sits on the proposer's unit or above it.
+    related_scopes = {"addressed_to": "addressable_by"}
 
     proposing_body = models.ForeignKey(
         "organizations.Organization", verbose_name=_("proposing body"), on_delete=models.PROTECT, related_name="sent_proposals"

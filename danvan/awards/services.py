@@ -5,35 +5,31 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.awards.choices import ProposalStatus
-from danvan.awards.models import Recipient
+from danvan.awards.models import CommendationProposal, Recipient
 from danvan.core.choices import Role
-from danvan.core.services import ensure_in_scope, require_role
+from danvan.core.services import ensure_in_scope, ensure_unit_in_scope, require_role, save_record
 from danvan.core.workflow import Step, Workflow
 
-PROPOSAL_FLOW = Workflow({
+PROPOSAL_FLOW = Workflow(model=CommendationProposal, steps={
     (ProposalStatus.SUBMITTED, ProposalStatus.ACCEPTED): Step(Role.APPROVER),
     (ProposalStatus.SUBMITTED, ProposalStatus.DECLINED): Step(Role.APPROVER, note_required=True),
 })
 
 
-def _save_recipients(recipients, parent_field, parent):
+def _save_recipients(user, recipients, parent_field, parent):
     for index, recipient in enumerate(recipients, 1):
         setattr(recipient, parent_field, parent)
         try:
-            recipient.full_clean()
+            save_record(user, recipient)
         except ValidationError as error:
             raise ValidationError(_("Recipient %(index)s: %(error)s") % {"index": index, "error": " ".join(error.messages)}) from error
-        recipient.save()
 
 
 @transaction.atomic
 def decide_commendation(user, decision, recipients=()):
     """Record a commendation decision and its recipients (approvers of the issuing body's unit)."""
-    require_role(user, Role.APPROVER)
-    decision.full_clean()
-    decision.save()
-    ensure_in_scope(user, decision)
-    _save_recipients(recipients, "decision", decision)
+    save_record(user, decision, Role.APPROVER)
+    _save_recipients(user, recipients, "decision", decision)
     return decision
 
 
@@ -41,7 +37,7 @@ def decide_commendation(user, decision, recipients=()):
 def add_recipient(user, decision, recipient):
     require_role(user, Role.APPROVER)
     ensure_in_scope(user, decision)
-    _save_recipients([recipient], "decision", decision)
+    _save_recipients(user, [recipient], "decision", decision)
     return recipient
 
 
@@ -52,13 +48,11 @@ def propose_commendation(user, proposal, recipients):
     if not recipients:
         raise ValidationError(_("A proposal needs at least one recipient."))
     proposal.status = ProposalStatus.SUBMITTED
-    proposal.full_clean()
     if proposal.addressed_to_id and proposal.proposing_body_id:
         if not proposal.proposing_body.unit.path.startswith(proposal.addressed_to.unit.path):
             raise ValidationError({"addressed_to": _("A proposal goes to a body of the same unit or a unit above the proposing body.")})
-    proposal.save()
-    ensure_in_scope(user, proposal)
-    _save_recipients(recipients, "proposal", proposal)
+    save_record(user, proposal)
+    _save_recipients(user, recipients, "proposal", proposal)
     return proposal
 
 
@@ -68,6 +62,7 @@ def accept_proposal(user, proposal, decision, note=""):
     require_role(user, Role.APPROVER)
     ensure_in_scope(user, proposal)
     ensure_in_scope(user, decision)
+    ensure_unit_in_scope(user, proposal.addressed_to.unit, "addressed_to")
     if decision.issuing_body_id != proposal.addressed_to_id:
         raise ValidationError({"decision": _("The decision must be issued by %(body)s, the body the proposal was sent to.")
                                % {"body": proposal.addressed_to}})
@@ -83,6 +78,8 @@ def accept_proposal(user, proposal, decision, note=""):
 
 @transaction.atomic
 def decline_proposal(user, proposal, reason):
+    """Only the body the proposal was sent to (an approver whose units hold it) may decline it."""
     require_role(user, Role.APPROVER)
     ensure_in_scope(user, proposal)
+    ensure_unit_in_scope(user, proposal.addressed_to.unit, "addressed_to")
     return PROPOSAL_FLOW.move(proposal, ProposalStatus.DECLINED, user, reason)

@@ -7,8 +7,11 @@ urlpatterns = [
     path("", views.DecisionListView.as_view(), name="decision-list"),
     path("new/", views.DecisionCreateView.as_view(), name="decision-create"),
     path("<int:pk>/", views.DecisionDetailView.as_view(), name="decision-detail"),
+    path("<int:pk>/recipients/new/", views.RecipientAddView.as_view(), name="recipient-add"),
     path("certificates/<int:pk>/", views.CertificateView.as_view(), name="certificate"),
     path("proposals/", views.ProposalListView.as_view(), name="proposal-list"),
     path("proposals/new/", views.ProposalCreateView.as_view(), name="proposal-create"),
     path("proposals/<int:pk>/", views.ProposalDetailView.as_view(), name="proposal-detail"),
+    path("proposals/<int:pk>/accept/", views.ProposalAcceptView.as_view(), name="proposal-accept"),
+    path("proposals/<int:pk>/decline/", views.ProposalDeclineView.as_view(), name="proposal-decline"),
 ]

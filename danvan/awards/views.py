@@ -1,21 +1,16 @@
 """Pages of commendation: decisions, printable certificates, proposals accepted or declined."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.awards import services
 from danvan.awards.filters import DecisionFilter, ProposalFilter
-from danvan.awards.forms import DecisionForm, ProposalForm, ProposedRecipientFormSet, RecipientForm
+from danvan.awards.forms import AcceptForm, DecisionForm, DeclineForm, ProposalForm, ProposedRecipientFormSet, RecipientForm
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.audit import history
 from danvan.core.choices import Role
-from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, attach_errors
+from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView
 from danvan.core.workflow import transitions_of
 
 
@@ -50,19 +45,17 @@ class DecisionDetailView(ScopedDetailView):
                 "recipient_form": RecipientForm(user=user), "can_approve": user.can(Role.APPROVER),
                 "proposals": self.object.proposals.select_related("proposing_body"), "history": history(self.object)}
 
-    def post(self, request, pk):
-        """Add a recipient to the decision."""
-        decision = self.get_object()
-        form = RecipientForm(request.POST, user=request.user)
-        try:
-            if not form.is_valid():
-                raise ValidationError([f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items() if name in form.fields])
-            services.add_recipient(request.user, decision, form.instance)
-            messages.success(request, _("Saved."))
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        return HttpResponseRedirect(reverse("awards:decision-detail", args=[pk]))
+
+
+class RecipientAddView(ParentFormView):
+    """Add a collective or an individual to a decision."""
+
+    model = CommendationDecision
+    form_class = RecipientForm
+    page_title = gettext_lazy("Add a recipient")
+
+    def perform(self, form):
+        return services.add_recipient(self.request.user, self.object, form.instance)
 
 
 class DecisionCreateView(ScopedCreateView):
@@ -70,7 +63,7 @@ class DecisionCreateView(ScopedCreateView):
     form_class = DecisionForm  # editors may prepare it; the service requires an approver to issue it
     page_title = gettext_lazy("New commendation decision")
 
-    def save(self, form):
+    def perform(self, form):
         return services.decide_commendation(self.request.user, form.instance)
 
     def get_success_url(self):
@@ -103,22 +96,32 @@ class ProposalDetailView(ScopedDetailView):
         return {**super().get_context_data(**kwargs),
                 "recipients": proposal.recipients.select_related("organization", "person", "initiative"),
                 "transitions": transitions_of(proposal),
-                "decisions": CommendationDecision.objects.visible_to(user).filter(issuing_body=proposal.addressed_to),
+                "accept_form": AcceptForm(user=user, proposal=proposal), "decline_form": DeclineForm(user=user),
                 "can_decide": user.can(Role.APPROVER) and proposal.status == "submitted", "history": history(proposal)}
 
-    def post(self, request, pk):
-        """Accept into the chosen decision, or decline with the note as the reason."""
-        proposal = self.get_object()
-        try:
-            if request.POST.get("decision"):
-                decision = get_object_or_404(CommendationDecision.objects.visible_to(request.user), pk=request.POST["decision"])
-                services.accept_proposal(request.user, proposal, decision, request.POST.get("note", ""))
-            else:
-                services.decline_proposal(request.user, proposal, request.POST.get("note", ""))
-            messages.success(request, _("Saved."))
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        return HttpResponseRedirect(reverse("awards:proposal-detail", args=[pk]))
+
+
+class ProposalAcceptView(ParentFormView):
+    model = CommendationProposal
+    form_class = AcceptForm
+    required_role = Role.APPROVER
+    page_title = gettext_lazy("Accept the proposal")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "proposal": self.object}
+
+    def perform(self, form):
+        return services.accept_proposal(self.request.user, self.object, form.cleaned_data["decision"], form.cleaned_data["note"])
+
+
+class ProposalDeclineView(ParentFormView):
+    model = CommendationProposal
+    form_class = DeclineForm
+    required_role = Role.APPROVER
+    page_title = gettext_lazy("Decline the proposal")
+
+    def perform(self, form):
+        return services.decline_proposal(self.request.user, self.object, form.cleaned_data["reason"])
 
 
 class ProposalCreateView(ScopedCreateView):
@@ -136,17 +139,20 @@ class ProposalCreateView(ScopedCreateView):
         )
 
     def get_context_data(self, **kwargs):
-        return {"recipients": self.recipients(), **super().get_context_data(**kwargs)}
+        return {"recipients": kwargs.pop("recipients", None) or self.recipients(), **super().get_context_data(**kwargs)}
 
     def form_valid(self, form):
-        recipients = self.recipients()
-        if not recipients.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, recipients=recipients))
-        chosen = [item.instance for item in recipients if item.has_changed() and not item.cleaned_data.get("DELETE")]
-        try:
-            self.object = services.propose_commendation(self.request.user, form.instance, chosen)
-        except ValidationError as error:
-            attach_errors(form, error)
-            return self.render_to_response(self.get_context_data(form=form, recipients=recipients))
-        messages.success(self.request, _("Saved."))
-        return HttpResponseRedirect(reverse("awards:proposal-detail", args=[self.object.pk]))
+        self.formset = self.recipients()
+        if not self.formset.is_valid():
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form, recipients=getattr(self, "formset", None) or self.recipients()))
+
+    def perform(self, form):
+        chosen = [item.instance for item in self.formset if item.has_changed() and not item.cleaned_data.get("DELETE")]
+        return services.propose_commendation(self.request.user, form.instance, chosen)
+
+    def get_success_url(self):
+        return reverse("awards:proposal-detail", args=[self.result.pk])

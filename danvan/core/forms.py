@@ -2,6 +2,8 @@
 
 from django import forms
 
+from danvan.core.models import VersionedModel
+from danvan.core.services import choosable
 from danvan.core.widgets import AutocompleteSelect
 
 
@@ -12,11 +14,16 @@ class DateInput(forms.DateInput):
         super().__init__(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y")
 
 
-def limit_choices_to_scope(form, user):
-    """Limit every record choice by its model's own ``visible_to``; dates typed dd/mm/yyyy; big tables searched."""
-    for field in form.fields.values():
+def limit_choices_to_scope(form, user, model=None):
+    """Offer only the records the services accept (``services.choosable``); dates typed dd/mm/yyyy; big tables searched."""
+    model_fields = {field.name for field in model._meta.get_fields()} if model is not None else set()
+    for name, field in form.fields.items():
         queryset = getattr(field, "queryset", None)
-        if queryset is not None and hasattr(queryset, "visible_to"):
+        if queryset is not None and name in model_fields:
+            allowed = choosable(user, model, name)
+            if allowed is not None:
+                field.queryset = allowed.filter(pk__in=queryset.values("pk")) if queryset.query.has_filters() else allowed
+        elif queryset is not None and hasattr(queryset, "visible_to"):
             field.queryset = queryset.visible_to(user)
         if isinstance(field, forms.DateField):
             field.widget = DateInput()
@@ -36,7 +43,26 @@ class ScopedForm(forms.Form):
 
 
 class ScopedModelForm(forms.ModelForm):
+    """Edits carry the version they were read at, so that a save never undoes someone else's change."""
+
+    read_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        limit_choices_to_scope(self, user)
+        limit_choices_to_scope(self, user, self._meta.model)
+        if isinstance(self.instance, VersionedModel) and self.instance.pk:
+            self.fields["read_version"].initial = self.instance.version
+        else:
+            del self.fields["read_version"]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "read_version" in self.fields:
+            self.instance.read_version = self.cleaned_data.get("read_version") or self.instance.version
+
+    def accept_version(self, version):
+        """After a clash the page shows what the other person changed; saving again keeps this user's values."""
+        data = self.data.copy()
+        data[self.add_prefix("read_version")] = version
+        self.data = data

@@ -62,7 +62,43 @@ class SearchableModel(models.Model):
         super().save(*args, **kwargs)
 
 
-class ScopedModel(models.Model):
+class VersionedModel(models.Model):
+    """Optimistic locking: every save of a stored row raises ``version``.
+
+    A writer says which version it read (``read_version``: the hidden field of an
+    edit form, the API's ``If-Match``); ``core.services.save_record`` merges what it
+    changed onto the row as it is now and refuses only a change to a field that
+    someone else changed since that version. ``loaded`` keeps the values as read
+    from the database in this request, so that fields the writer did not touch
+    never overwrite a newer value.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    read_version = None
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.loaded = dict(zip(field_names, values))
+        return instance
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+        self.loaded = {field.attname: getattr(self, field.attname) for field in self._meta.concrete_fields}
+
+    def get_additional_data(self):
+        """Kept with each audit entry, so a stale writer can be told what changed after the version it read."""
+        return {"version": self.version}
+
+
+class ScopedModel(VersionedModel):
     """A record that belongs to a unit; ``scope_path`` names the lookup to that unit."""
 
     scope_path = "unit"

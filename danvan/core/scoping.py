@@ -57,9 +57,10 @@ class Scope:
     @classmethod
     def _build(cls, user):
         role = Role.ADMINISTRATOR if user.is_superuser else user.role
-        if user.is_superuser or user.unit_id is None:
-            return cls(None if role else [], role)
-        return cls(units_reached_from(user.unit), role)
+        if user.unit_id is not None:
+            return cls(units_reached_from(user.unit), role)
+        # Only an administrator works on the whole country; any other account without a unit reaches nothing.
+        return cls(None, role) if role == Role.ADMINISTRATOR else cls([], None)
 
     @property
     def is_everything(self):

@@ -1,10 +1,22 @@
-"""Generic writes shared by every app: validate, save in one transaction, stay in scope."""
+"""The one write path every app's services use: role, scope of the record and of every record it
+names, the version the writer read, validation, one transaction.
 
+Pages, the API, imports, the review queue and commands all reach the database through
+``save_record`` / ``delete_record`` (directly or inside an app's service), so they refuse alike.
+"""
+
+import dataclasses
+
+from auditlog.diff import get_field_value
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
+from danvan.core.models import VersionedModel
 from danvan.core.scoping import Scope
 
 
@@ -20,21 +32,186 @@ def ensure_in_scope(user, instance):
         raise ValidationError(_("This record would be outside the units you work on."))
 
 
+def ensure_unit_in_scope(user, unit, field):
+    """Refuse acting for ``unit`` (an approval addressed to its body, a level above the user …)."""
+    if unit is None or not Scope.for_user(user).contains(unit):
+        raise PermissionDenied(_("%(unit)s is outside the units you work on.") % {"unit": unit})
+
+
+# --- related records ----------------------------------------------------------------------------
+
+def choosable(user, model, field_name):
+    """The records ``user`` may name in ``model.field_name``: those in scope, unless the model widens it.
+
+    A model declares ``related_scopes = {"addressed_to": "addressable_by"}`` for a relation that
+    legitimately reaches outside the writer's subtree (a proposal goes up to a body above).
+    Forms, serializers and the services all ask here, so each surface offers and accepts the same.
+    """
+    related = model._meta.get_field(field_name).related_model
+    method = getattr(model, "related_scopes", {}).get(field_name, "visible_to")
+    manager = related._default_manager
+    return getattr(manager, method)(user) if hasattr(manager, method) else None
+
+
+def _named_relations(instance):
+    """(field, value id) of each scoped relation the write sets or changes."""
+    loaded = getattr(instance, "loaded", None) if not instance._state.adding else None
+    for field in instance._meta.concrete_fields:
+        if not field.is_relation or field.related_model is None:
+            continue
+        value = getattr(instance, field.attname)
+        if value is None or (loaded is not None and loaded.get(field.attname) == value):
+            continue
+        yield field, value
+
+
+def _outside(field):
+    return ValidationError({field.name: _("“%(field)s”: the chosen record is outside the units you work on.")
+                            % {"field": field.verbose_name}})
+
+
+def ensure_relations_in_scope(user, instance):
+    """Every related record the write names (new or changed relations, generic links too) is one the user may name."""
+    for field, value in _named_relations(instance):
+        allowed = choosable(user, type(instance), field.name)
+        if allowed is not None and not allowed.filter(pk=value).exists():
+            raise _outside(field)
+    for field in instance._meta.private_fields:
+        if isinstance(field, GenericForeignKey):
+            record = getattr(instance, field.name)
+            manager = type(record)._default_manager if record is not None else None
+            if manager is not None and hasattr(manager, "visible_to") and not manager.visible_to(user).filter(pk=record.pk).exists():
+                raise _outside(instance._meta.get_field(field.ct_field))
+
+
+def ensure_all_in_scope(user, model, field_name, records):
+    """The same check for the records of a many-to-many field (directives of a mission …)."""
+    allowed = choosable(user, model, field_name)
+    pks = {record.pk for record in records}
+    if allowed is not None and pks and allowed.filter(pk__in=pks).count() != len(pks):
+        raise _outside(model._meta.get_field(field_name))
+
+
+# --- versions -----------------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Change:
+    """What someone else changed in one field after the version a writer read."""
+
+    field: str
+    label: str
+    after: str
+    by: str
+    at: object
+
+
+class VersionConflict(ValidationError):
+    """The writer changed fields that someone else changed after the version it read."""
+
+    def __init__(self, changes, current_version):
+        self.changes = changes
+        self.current_version = current_version
+        super().__init__({
+            change.field: _("Changed meanwhile by %(by)s to “%(after)s”. Check it, then save again to keep yours.")
+            % {"by": change.by, "after": change.after}
+            for change in changes
+        }, code="stale")
+
+
+def _changes_since(instance, version):
+    """Per field, the first change made after ``version``: the audit log keeps the version of each save."""
+    changes = {}
+    entries = LogEntry.objects.get_for_object(instance).select_related("actor").order_by("timestamp", "pk")
+    for entry in entries:
+        if (entry.additional_data or {}).get("version", 0) <= version:
+            continue
+        for name, (before, after) in entry.changes_dict.items():
+            changes.setdefault(name, (before, after, entry))
+    return changes
+
+
+def _display(record, field):
+    if field.choices:
+        return str(record._get_FIELD_display(field))
+    value = getattr(record, field.name)
+    return "" if value is None else str(value)
+
+
+def _actor(entry):
+    actor = entry.actor
+    return (actor.get_full_name() or actor.username) if actor else _("the system")
+
+
+def merge_with_current(instance):
+    """Lock the stored row and carry over every change made since the writer read it; refuse a clash.
+
+    A field the writer left as it read it takes the stored value; a field the writer changed is
+    written, unless someone else changed it too after the version the writer read.
+    """
+    if not isinstance(instance, VersionedModel) or instance._state.adding:
+        return
+    current = type(instance)._base_manager.select_for_update().get(pk=instance.pk)
+    base = instance.read_version if instance.read_version is not None else instance.version
+    loaded = getattr(instance, "loaded", {})
+    since = _changes_since(current, base) if current.version != base else {}
+    clashes = []
+    for field in instance._meta.concrete_fields:
+        if field.primary_key or field.attname == "version":
+            continue
+        mine, stored = getattr(instance, field.attname), getattr(current, field.attname)
+        if mine == stored:
+            continue
+        untouched = field.attname in loaded and loaded[field.attname] == mine
+        change = since.get(field.name)
+        if untouched or (change is not None and str(get_field_value(instance, field)) == str(change[0])):
+            setattr(instance, field.attname, stored)
+        elif change is not None:
+            entry = change[2]
+            clashes.append(Change(field.name, str(field.verbose_name), _display(current, field), _actor(entry), entry.timestamp))
+    if clashes:
+        raise VersionConflict(clashes, current.version)
+    instance.version = current.version
+
+
+# --- the write path -----------------------------------------------------------------------------
+
 @transaction.atomic
-def save_record(user, instance, role=Role.EDITOR):
-    """Create or update ``instance`` for ``user``: validated, saved, re-checked inside scope."""
+def save_record(user, instance, role=Role.EDITOR, exclude=()):
+    """Create or update ``instance`` for ``user``: role, related records in scope, no lost update,
+    validated, saved, and re-checked inside scope (else the transaction rolls back)."""
     require_role(user, role)
-    instance.full_clean()
+    merge_with_current(instance)
+    ensure_relations_in_scope(user, instance)
+    instance.full_clean(exclude=exclude)
     instance.save()
     ensure_in_scope(user, instance)
     return instance
 
 
+def deletable(instance):
+    """Whether the record's lifecycle lets it go: only the states its workflow names (a draft …)."""
+    from danvan.core.workflow import workflow_of
+
+    workflow = workflow_of(type(instance))
+    return workflow is None or workflow.may_delete(instance)
+
+
 @transaction.atomic
 def delete_record(user, instance, role=Role.EDITOR):
+    """Delete a record its lifecycle lets go; anything else, and anything still used, is refused with the reason."""
     require_role(user, role)
     ensure_in_scope(user, instance)
-    instance.delete()
+    if not deletable(instance):
+        from danvan.core.workflow import workflow_of
+
+        raise ValidationError(_("Only a record in one of these states can be deleted: %(states)s. This one is “%(status)s”.") % {
+            "states": workflow_of(type(instance)).deletable_labels(instance),
+            "status": workflow_of(type(instance)).label_of(instance)})
+    try:
+        with transaction.atomic():
+            instance.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise ValidationError(_("This record is still used by other records and cannot be deleted.")) from error
 
 
 def analyze_database():
@@ -47,3 +224,4 @@ def analyze_database():
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+

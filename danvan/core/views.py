@@ -16,6 +16,7 @@ from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
 from danvan.core import dashboard, services
+from danvan.core.services import VersionConflict
 from danvan.core.choices import Role
 from danvan.core.filters import note_ignored_filters
 from danvan.core.scoping import Scope
@@ -81,24 +82,57 @@ class ScopedDetailView(ScopedMixin, generic.DetailView):
     pass
 
 
-class ScopedFormMixin(ScopedMixin):
-    required_role = Role.EDITOR
+class ServiceFormMixin:
+    """THE write hook of the pages: ``form_valid`` hands the validated form to ``perform(form)`` (a
+    service) in one transaction. A refusal lands on the form: on the field it names, else on top; a
+    stale version shows what the other person changed and keeps what this user typed."""
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+    success_message = None
+
+    def perform(self, form):
+        raise NotImplementedError
 
     def form_valid(self, form):
         try:
             with transaction.atomic():
-                self.object = self.save(form)
+                result = self.perform(form)
+        except VersionConflict as conflict:
+            attach_errors(form, conflict)
+            form.accept_version(conflict.current_version)
+            return self.form_invalid(form)
         except ValidationError as error:
             attach_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("Saved."))
+        self.result = result
+        messages.success(self.request, self.success_message or _("Saved."))
         return HttpResponseRedirect(self.get_success_url())
 
-    def save(self, form):
-        """Write the form's record; apps override this to call their own service."""
+    def get_success_url(self):
+        return (self.result if hasattr(self.result, "get_absolute_url") else self.object).get_absolute_url()
+
+
+class ScopedFormMixin(ServiceFormMixin, ScopedMixin):
+    """Create and edit pages: ``perform`` saves the form's record through ``services.save_record``;
+    apps override ``perform`` to call their own service."""
+
+    required_role = Role.EDITOR
+    template_name = "core/form.html"
+    page_title = ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        title = self.page_title if not getattr(self.object, "pk", None) else _("Edit: %(record)s") % {"record": self.object}
+        return {**super().get_context_data(**kwargs), "page_title": title}
+
+    def form_valid(self, form):
+        self.object = form.instance
+        response = super().form_valid(form)
+        self.object = getattr(self, "result", self.object)
+        return response
+
+    def perform(self, form):
         form.save(commit=False)  # defines form.save_m2m without writing anything yet
         instance = services.save_record(self.request.user, form.instance, self.required_role)
         form.save_m2m()
@@ -106,11 +140,11 @@ class ScopedFormMixin(ScopedMixin):
 
 
 class ScopedCreateView(ScopedFormMixin, generic.CreateView):
-    template_name = "core/form.html"
+    pass
 
 
 class ScopedUpdateView(ScopedFormMixin, generic.UpdateView):
-    template_name = "core/form.html"
+    pass
 
 
 class ScopedDeleteView(ScopedMixin, generic.DeleteView):
@@ -118,7 +152,12 @@ class ScopedDeleteView(ScopedMixin, generic.DeleteView):
     template_name = "core/confirm_delete.html"
 
     def form_valid(self, form):
-        services.delete_record(self.request.user, self.object, self.required_role)
+        try:
+            services.delete_record(self.request.user, self.object, self.required_role)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(self.request, message)
+            return HttpResponseRedirect(self.object.get_absolute_url())
         messages.success(self.request, _("Deleted."))
         return HttpResponseRedirect(self.get_success_url())
 
@@ -188,25 +227,6 @@ class ScopedLookupView(ScopedMixin, generic.ListView):
         return {**super().get_context_data(**kwargs), "results": self.object_list, "query": self.typed()}
 
 
-class ServiceFormMixin:
-    """form_valid calls ``perform(form)`` (a service) in a transaction; its ValidationError lands on the form."""
-
-    success_message = None
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                result = self.perform(form)
-        except ValidationError as error:
-            attach_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message or _("Saved."))
-        return HttpResponseRedirect(self.get_success_url(result))
-
-    def get_success_url(self, result=None):
-        return self.object.get_absolute_url()
-
-
 class ParentFormView(ServiceFormMixin, ScopedMixin, SingleObjectMixin, generic.FormView):
     """A form that acts on one record (add a member to a mission, move a follow-up …).
 
@@ -231,21 +251,6 @@ class ParentFormView(ServiceFormMixin, ScopedMixin, SingleObjectMixin, generic.F
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "parent": self.object, "page_title": self.page_title}
-
-
-class ServiceModelFormMixin(ServiceFormMixin):
-    """For ScopedCreateView / ScopedUpdateView: ``perform(form)`` (a service) writes, its errors land on the fields."""
-
-    def get_context_data(self, **kwargs):
-        title = self.page_title if not getattr(self.object, "pk", None) else _("Edit: %(record)s") % {"record": self.object}
-        return {**super().get_context_data(**kwargs), "page_title": title}
-
-    def form_valid(self, form):
-        self.object = form.instance
-        return ServiceFormMixin.form_valid(self, form)
-
-    def get_success_url(self, result=None):
-        return (result or self.object).get_absolute_url()
 
 
 class CappedCountPaginator(Paginator):

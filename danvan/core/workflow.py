@@ -15,7 +15,7 @@ why in ``TransitionRecord``; apps call it from their ``services.py``.
 import dataclasses
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -34,10 +34,32 @@ class TransitionNotAllowed(ValidationError):
     pass
 
 
+_WORKFLOWS = {}
+
+
+def workflow_of(model):
+    return _WORKFLOWS.get(model)
+
+
 class Workflow:
-    def __init__(self, steps, field="status"):
+    """``deletable`` names the states in which a record may still be deleted (a draft …); in any other
+    state deleting is refused, so history and what was decided never vanish."""
+
+    def __init__(self, steps, field="status", model=None, deletable=()):
         self.steps = steps
         self.field = field
+        self.deletable = tuple(deletable)
+        if model is not None:
+            _WORKFLOWS[model] = self
+
+    def may_delete(self, obj):
+        return getattr(obj, self.field) in self.deletable
+
+    def label_of(self, obj):
+        return self._labels(obj, getattr(obj, self.field))[0]
+
+    def deletable_labels(self, obj):
+        return ", ".join(f"“{label}”" for label in self._labels(obj, *self.deletable)) or "—"
 
     def _labels(self, obj, *states):
         choices = dict(obj._meta.get_field(self.field).flatchoices)
@@ -58,13 +80,18 @@ class Workflow:
                 _("Cannot change the status from “%(source)s” to “%(target)s”.") % {"source": source, "target": target}
             )
         if not Scope.for_user(user).allows(step.role):
-            raise TransitionNotAllowed(_("You do not have permission to do this."))
+            raise PermissionDenied(_("You do not have permission to do this."))
         if step.note_required and not note.strip():
             raise TransitionNotAllowed({"note": _("Give a reason for this change.")})
         return step
 
     @transaction.atomic
     def move(self, obj, to, user, note=""):
+        """Lock the row and take up what others changed since it was read, then check the move on the
+        stored state: two people moving the same record at once cannot both succeed."""
+        from danvan.core.services import merge_with_current
+
+        merge_with_current(obj)
         self.check(obj, to, user, note)
         source = getattr(obj, self.field)
         setattr(obj, self.field, to)

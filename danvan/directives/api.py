@@ -1,7 +1,6 @@
-from django.core.exceptions import ValidationError
 from rest_framework import serializers
 
-from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_api_error
+from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 from danvan.directives import services
 from danvan.directives.filters import DirectiveFilter, ImplementationFilter, ObligationFilter
 from danvan.directives.models import Directive, Implementation, Obligation
@@ -25,16 +24,8 @@ class DirectiveViewSet(ScopedModelViewSet):
     serializer_class = DirectiveSerializer
     filterset_class = DirectiveFilter
 
-    def _save(self, serializer):
-        data = dict(serializer.validated_data)
-        implements = data.pop("implements", None)
-        instance = serializer.instance or Directive()
-        for field, value in data.items():
-            setattr(instance, field, value)
-        try:
-            serializer.instance = services.register_directive(self.request.user, instance, symbol=data.get("symbol", instance.symbol), implements=implements)
-        except ValidationError as error:
-            raise as_api_error(error) from error
+    def write(self, instance, extra):
+        return services.register_directive(self.request.user, instance, symbol=instance.symbol, implements=extra.get("implements"))
 
 
 class ImplementationSerializer(serializers.ModelSerializer):
@@ -48,14 +39,8 @@ class ImplementationViewSet(ScopedModelViewSet):
     serializer_class = ImplementationSerializer
     filterset_class = ImplementationFilter
 
-    def _save(self, serializer):
-        instance = serializer.instance or Implementation()
-        for field, value in serializer.validated_data.items():
-            setattr(instance, field, value)
-        try:
-            serializer.instance = services.save_implementation(self.request.user, instance)
-        except ValidationError as error:
-            raise as_api_error(error) from error
+    def write(self, instance, extra):
+        return services.save_implementation(self.request.user, instance)
 
 
 class ObligationSerializer(serializers.ModelSerializer):

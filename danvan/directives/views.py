@@ -18,7 +18,6 @@ from danvan.core.views import (
     ScopedListView,
     ScopedMixin,
     ScopedUpdateView,
-    ServiceModelFormMixin,
 )
 from danvan.directives import queries, services
 from danvan.directives.filters import DirectiveFilter, MatrixQuery, ObligationStatusQuery
@@ -67,7 +66,7 @@ class DirectiveDetailView(ScopedDetailView):
         }
 
 
-class DirectiveFormMixin(ServiceModelFormMixin):
+class DirectiveFormMixin:
     model = Directive
     form_class = DirectiveForm
 
@@ -147,7 +146,7 @@ class FulfilmentCreateView(ParentFormView):
     form_class = FulfilmentForm
     page_title = gettext_lazy("Record a fulfilment")
 
-    def get_success_url(self, result=None):
+    def get_success_url(self):
         return self.object.directive.get_absolute_url()
 
     def perform(self, form):
@@ -182,23 +181,23 @@ class DirectiveFileView(ScopedFileView):
     model = Directive
 
 
-class ImplementationUpdateView(ServiceModelFormMixin, ScopedUpdateView):
+class ImplementationUpdateView(ScopedUpdateView):
     model = Implementation
     form_class = ImplementationEditForm
 
     def perform(self, form):
         return services.save_implementation(self.request.user, form.instance)
 
-    def get_success_url(self, result=None):
+    def get_success_url(self):
         return self.object.directive.get_absolute_url()
 
 
-class ObligationUpdateView(ServiceModelFormMixin, ScopedUpdateView):
+class ObligationUpdateView(ScopedUpdateView):
     model = Obligation
     form_class = ObligationForm
 
     def perform(self, form):
         return save_record(self.request.user, form.instance)
 
-    def get_success_url(self, result=None):
+    def get_success_url(self):
         return self.object.directive.get_absolute_url()

@@ -5,25 +5,15 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_api_error
-from danvan.core.scoping import Scope
+from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 from danvan.movement import services
 from danvan.movement.choices import LEVEL_KEYS
 from danvan.movement.filters import InitiativeFilter, UnitQuery, parse_span
 from danvan.movement.models import Appraisal, Initiative, Recognition, Replication
 from danvan.movement.queries import initiative_stats
 from danvan.units.models import Unit
-
-
-def _run(call):
-    """Run a service call, answering its refusals as 400 (bad input, forbidden move) or 403 (role)."""
-    try:
-        return call()
-    except ValidationError as error:
-        raise as_api_error(error) from error
 
 
 class InitiativeSerializer(serializers.ModelSerializer):
@@ -85,15 +75,11 @@ class InitiativeViewSet(ScopedModelViewSet):
     queryset = Initiative.objects.select_related("unit").prefetch_related("fields").order_by("-registration_year", "name", "id")
     serializer_class = InitiativeSerializer
     filterset_class = InitiativeFilter
+    action_serializers = {"transition": TransitionSerializer, "recognise": RecognitionSerializer, "appraise": AppraisalSerializer,
+                          "replicate": ReplicationSerializer, "results": ResultSerializer}
 
-    def _save(self, serializer):
-        data = dict(serializer.validated_data)
-        fields = data.pop("fields", None)
-        confirm = data.pop("confirm_duplicate", False)
-        instance = serializer.instance or Initiative()
-        for name, value in data.items():
-            setattr(instance, name, value)
-        serializer.instance = _run(lambda: services.register_initiative(self.request.user, instance, fields, confirm))
+    def write(self, instance, extra):
+        return services.register_initiative(self.request.user, instance, extra.get("fields"), extra.get("confirm_duplicate", False))
 
     def _initiative(self):
         return self.get_object()
@@ -105,13 +91,8 @@ class InitiativeViewSet(ScopedModelViewSet):
         initiative = self._initiative()
         if request.method == "GET":
             return Response({"status": initiative.status, "moves": services.available_moves(request.user, initiative)})
-        payload = TransitionSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        target = services.SIMPLE_MOVES[payload.validated_data["action"]]
-        step = services.INITIATIVE_FLOW.steps.get((initiative.status, target))
-        if step is not None and not Scope.for_user(request.user).allows(step.role):
-            raise PermissionDenied()
-        _run(lambda: services.move(request.user, initiative, target, payload.validated_data["note"]))
+        payload = self.payload()
+        services.move(request.user, initiative, services.SIMPLE_MOVES[payload["action"]], payload["note"])
         return Response(self.get_serializer(initiative).data)
 
     @extend_schema(request=RecognitionSerializer, responses=RecognitionSerializer)
@@ -121,9 +102,7 @@ class InitiativeViewSet(ScopedModelViewSet):
         initiative = self._initiative()
         if request.method == "GET":
             return Response(RecognitionSerializer(initiative.recognitions.all(), many=True).data)
-        payload = RecognitionSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        recognition = _run(lambda: services.recognise_initiative(request.user, initiative, **payload.validated_data))
+        recognition = services.recognise_initiative(request.user, initiative, **self.payload())
         return Response(RecognitionSerializer(recognition).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=AppraisalSerializer, responses=AppraisalSerializer)
@@ -133,9 +112,7 @@ class InitiativeViewSet(ScopedModelViewSet):
         initiative = self._initiative()
         if request.method == "GET":
             return Response(AppraisalSerializer(initiative.appraisals.all(), many=True).data)
-        payload = AppraisalSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        appraisal = _run(lambda: services.appraise(request.user, initiative, **payload.validated_data))
+        appraisal = services.appraise(request.user, initiative, **self.payload())
         return Response(AppraisalSerializer(appraisal).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReplicationSerializer, responses=ReplicationSerializer)
@@ -145,9 +122,7 @@ class InitiativeViewSet(ScopedModelViewSet):
         initiative = self._initiative()
         if request.method == "GET":
             return Response(ReplicationSerializer(initiative.replications.all(), many=True).data)
-        payload = ReplicationSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        replication = _run(lambda: services.replicate(request.user, initiative, **payload.validated_data))
+        replication = services.replicate(request.user, initiative, **self.payload())
         return Response(ReplicationSerializer(replication).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ResultSerializer, responses=ResultSerializer)
@@ -157,10 +132,8 @@ class InitiativeViewSet(ScopedModelViewSet):
         initiative = self._initiative()
         if request.method == "GET":
             return Response(ResultSerializer(initiative.result_updates.all(), many=True).data)
-        payload = ResultSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        _run(lambda: services.record_result(request.user, initiative, **payload.validated_data))
-        return Response(payload.data, status=status.HTTP_201_CREATED)
+        update = services.record_result(request.user, initiative, **self.payload())
+        return Response(ResultSerializer(update).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(parameters=[
         OpenApiParameter("unit", int), OpenApiParameter("from_year", int), OpenApiParameter("to_year", int), OpenApiParameter("phase", int),
@@ -169,7 +142,7 @@ class InitiativeViewSet(ScopedModelViewSet):
     def stats(self, request, **kwargs):
         """Statistics of a unit's subtree (legacy or current) over a span of years or a phase."""
         unit = stats_unit(request)
-        span = _run(lambda: parse_span(request.query_params))
+        span = parse_span(request.query_params)
         stats = initiative_stats(unit, span)
         stats["typical"] = [
             {"initiative": recognition.initiative_id, "name": recognition.initiative.name, "owner": str(recognition.initiative.owner or ""),
@@ -183,7 +156,7 @@ def stats_unit(request):
     """The unit asked about (default: the user's own); one outside the user's scope answers 404."""
     query = UnitQuery(request.query_params)
     if not query.is_valid():
-        raise as_api_error(ValidationError(query.errors.as_data()))
+        raise ValidationError(query.errors.as_data())
     if query.cleaned_data["unit"] is None:
         return request.user.unit
     return get_object_or_404(Unit.objects.visible_to(request.user), pk=query.cleaned_data["unit"])
@@ -202,3 +175,5 @@ class AppraisalViewSet(ScopedReadOnlyViewSet):
 class ReplicationViewSet(ScopedReadOnlyViewSet):
     queryset = Replication.objects.order_by("-adopted_on", "id")
     serializer_class = ReplicationSerializer
+
+

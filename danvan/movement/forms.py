@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import DateInput, ScopedModelForm
+from danvan.core.forms import DateInput, ScopedForm, ScopedModelForm
 from danvan.movement.choices import AppraisalOutcome, RecognitionLevel
 from danvan.movement.models import Initiative, InitiativeAttachment, Replication, ResultUpdate
 from danvan.movement.services import SIMPLE_MOVES
@@ -21,12 +21,12 @@ class InitiativeForm(ScopedModelForm):
                    "goals": forms.Textarea(attrs={"rows": 2}), "expected_results": forms.Textarea(attrs={"rows": 2})}
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(ScopedForm):
     action = forms.ChoiceField(choices=[(name, name) for name in SIMPLE_MOVES])
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RecognitionForm(forms.Form):
+class RecognitionForm(ScopedForm):
     level = forms.TypedChoiceField(label=_("Level"), choices=RecognitionLevel.choices, coerce=int)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     decided_on = forms.DateField(label=_("Decision date"), widget=DateInput())
@@ -34,14 +34,14 @@ class RecognitionForm(forms.Form):
     outstanding = forms.BooleanField(label=_("Outstanding"), required=False)
 
 
-class ResultForm(forms.ModelForm):
+class ResultForm(ScopedModelForm):
     class Meta:
         model = ResultUpdate
         fields = ["date", "text", "beneficiaries", "households_out_of_poverty", "money_mobilised", "workdays_mobilised", "road_km"]
         widgets = {"date": DateInput(), "text": forms.Textarea(attrs={"rows": 2})}
 
 
-class AttachmentForm(forms.ModelForm):
+class AttachmentForm(ScopedModelForm):
     class Meta:
         model = InitiativeAttachment
         fields = ["file", "kind", "title", "is_public"]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.choices import Level, Role
 from danvan.core.scoping import Scope
-from danvan.core.services import ensure_in_scope, require_role
+from danvan.core.services import ensure_in_scope, require_role, save_record
 from danvan.core.uploads import DOCUMENT_CHECK, IMAGE_CHECK
 from danvan.core.workflow import Step, Workflow
 from danvan.movement.choices import AppraisalOutcome, AttachmentKind, RecognitionLevel, Status
@@ -20,7 +20,7 @@ from danvan.movement.models import Appraisal, CriterionCheck, Initiative, Recogn
 REFORM = datetime.date(2025, 7, 1)
 STEERING_COMMITTEE_KIND = "ban-chi-dao-qcdc-dvk"
 
-INITIATIVE_FLOW = Workflow({
+INITIATIVE_FLOW = Workflow(model=Initiative, deletable=(Status.DRAFT, Status.RETURNED), steps={
     (Status.DRAFT, Status.SUBMITTED): Step(Role.EDITOR),
     (Status.RETURNED, Status.SUBMITTED): Step(Role.EDITOR),
     (Status.SUBMITTED, Status.REGISTERED): Step(Role.APPROVER),
@@ -81,17 +81,14 @@ def _check_duplicate(initiative, confirm_duplicate):
 @transaction.atomic
 def register_initiative(user, initiative, fields=None, confirm_duplicate=False):
     """Create or update a registration (status draft when new); ``fields`` are the Field records."""
-    require_role(user, Role.EDITOR)
     if initiative.pk is None:
         initiative.status = Status.DRAFT
-    initiative.full_clean(exclude=["fields"])
-    _check_duplicate(initiative, confirm_duplicate)
     if fields is not None and not list(fields):
         raise ValidationError({"fields": _("Choose at least one field.")})
-    initiative.save()
+    _check_duplicate(initiative, confirm_duplicate)
+    save_record(user, initiative, Role.EDITOR, exclude=["fields"])
     if fields is not None:
         initiative.fields.set(fields)
-    ensure_in_scope(user, initiative)
     return initiative
 
 
@@ -157,8 +154,7 @@ def appraise(user, initiative, *, level, year, outcome, checks=(), appraisers=""
         initiative=initiative, level=level, year=year, outcome=outcome, appraisers=appraisers,
         date=date, score=score, note=note, appraised_by=user,
     )
-    appraisal.full_clean()
-    appraisal.save()
+    save_record(user, appraisal, Role.APPROVER)
     CriterionCheck.objects.bulk_create(
         CriterionCheck(appraisal=appraisal, criterion=criterion, met=met, evidence=evidence, score=check_score)
         for criterion, met, evidence, check_score in checks
@@ -206,8 +202,7 @@ def recognise_initiative(user, initiative, *, level, year, decided_on=None, docu
         outstanding=outstanding, appraisal=appraisal, granted_by=user,
         recognising_body=recognising_body or steering_committee_for(initiative.unit, level),
     )
-    recognition.full_clean()
-    recognition.save()
+    save_record(user, recognition, Role.APPROVER)
     initiative.recognised_on = decided_on
     initiative.highest_level = level
     initiative.is_outstanding = initiative.is_outstanding or outstanding
@@ -228,10 +223,7 @@ def replicate(user, origin, *, unit, adopted_on, adopter=None, note=""):
                                % {"unit": origin.unit}})
     if Replication.objects.filter(origin=origin, unit=unit).exists():
         raise ValidationError({"unit": _("This initiative is already replicated in %(unit)s.") % {"unit": unit}})
-    replication = Replication(origin=origin, unit=unit, adopted_on=adopted_on, adopter=adopter, note=note)
-    replication.full_clean()
-    replication.save()
-    return replication
+    return save_record(user, Replication(origin=origin, unit=unit, adopted_on=adopted_on, adopter=adopter, note=note))
 
 
 FIGURES = ("beneficiaries", "households_out_of_poverty", "money_mobilised", "workdays_mobilised", "road_km")
@@ -247,9 +239,7 @@ def record_result(user, initiative, *, date, text, **figures):
         raise ValidationError(_("Unknown figures: %(names)s.") % {"names": ", ".join(sorted(unknown))})
     if date > datetime.date.today():
         raise ValidationError({"date": _("A result cannot be dated in the future.")})
-    update = ResultUpdate(initiative=initiative, date=date, text=text, recorded_by=user, **figures)
-    update.full_clean()
-    update.save()
+    update = save_record(user, ResultUpdate(initiative=initiative, date=date, text=text, recorded_by=user, **figures))
     if initiative.last_result_on is None or date > initiative.last_result_on:
         initiative.last_result_on = date
         initiative.save(update_fields=["last_result_on"])

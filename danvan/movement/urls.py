@@ -16,5 +16,10 @@ urlpatterns = [
     path("showcase/photos/<int:pk>/", views.PublicPhotoView.as_view(), name="public-photo"),
     path("<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.InitiativeUpdateView.as_view(), name="update"),
+    path("<int:pk>/move/", views.InitiativeMoveView.as_view(), name="move"),
+    path("<int:pk>/recognise/", views.RecognitionAddView.as_view(), name="recognise"),
+    path("<int:pk>/results/new/", views.ResultAddView.as_view(), name="result-add"),
+    path("<int:pk>/attachments/new/", views.AttachmentAddView.as_view(), name="attachment-add"),
+    path("<int:pk>/replications/new/", views.ReplicationAddView.as_view(), name="replication-add"),
     path("files/<int:pk>/", views.AttachmentFileView.as_view(), name="file"),
 ]

@@ -20,6 +20,7 @@ from danvan.core.views import (
     ScopedFileView,
     ScopedListView,
     ScopedLookupView,
+    ParentFormView,
     ScopedMixin,
     ScopedUpdateView,
 )
@@ -66,51 +67,63 @@ class InitiativeListView(XlsxExportMixin, ScopedListView):
         return {**super().get_context_data(**kwargs), "can_edit": self.request.user.can(Role.EDITOR)}
 
 
-class InitiativeActions:
-    """The changes made from the detail page (a move, a recognition, a result, a file, a replication): a POST with ``do``."""
+class InitiativeActionView(ParentFormView):
+    """A change made from the initiative's page (a move, a recognition, a result, a file, a replication):
+    one form, one service call, back to the page."""
 
-    def post(self, request, pk):
-        if not request.user.can(Role.EDITOR):
-            raise PermissionDenied(_("You do not have permission to do this."))
-        initiative = get_object_or_404(Initiative.objects.visible_to(request.user), pk=pk)
-        handler = getattr(self, f"do_{request.POST.get('do', '')}", None)
-        if handler is None:
-            raise Http404
-        try:
-            with transaction.atomic():
-                handler(request, initiative)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Saved."))
-        return HttpResponseRedirect(reverse("movement:detail", args=[pk]))
+    model = Initiative
 
-    @staticmethod
-    def _valid(form):
-        if not form.is_valid():
-            raise ValidationError([f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
-                                   for name, errors in form.errors.items()])
-        return form.cleaned_data
-
-    def do_move(self, request, initiative):
-        data = self._valid(TransitionForm(request.POST))
-        services.move(request.user, initiative, services.SIMPLE_MOVES[data["action"]], data["note"])
-
-    def do_recognise(self, request, initiative):
-        services.recognise_initiative(request.user, initiative, **self._valid(RecognitionForm(request.POST)))
-
-    def do_result(self, request, initiative):
-        services.record_result(request.user, initiative, **self._valid(ResultForm(request.POST)))
-
-    def do_attachment(self, request, initiative):
-        services.add_attachment(request.user, initiative, **self._valid(AttachmentForm(request.POST, request.FILES)))
-
-    def do_replicate(self, request, initiative):
-        services.replicate(request.user, initiative, **self._valid(ReplicationForm(request.POST, user=request.user)))
+    def get_success_url(self):
+        return reverse("movement:detail", args=[self.object.pk])
 
 
-class InitiativeDetailView(InitiativeActions, ScopedDetailView):
+class InitiativeMoveView(InitiativeActionView):
+    form_class = TransitionForm
+    page_title = gettext_lazy("Next step")
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return services.move(self.request.user, self.object, services.SIMPLE_MOVES[data["action"]], data["note"])
+
+
+class RecognitionAddView(InitiativeActionView):
+    form_class = RecognitionForm
+    page_title = gettext_lazy("Recognise")
+
+    def perform(self, form):
+        return services.recognise_initiative(self.request.user, self.object, **form.cleaned_data)
+
+
+class ResultAddView(InitiativeActionView):
+    form_class = ResultForm
+    page_title = gettext_lazy("Report a result")
+
+    def perform(self, form):
+        data = {name: value for name, value in form.cleaned_data.items() if name in services.FIGURES or name in ("date", "text")}
+        return services.record_result(self.request.user, self.object, **data)
+
+
+class AttachmentAddView(InitiativeActionView):
+    form_class = AttachmentForm
+    page_title = gettext_lazy("Add a photo or document")
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return services.add_attachment(self.request.user, self.object, file=data["file"], kind=data["kind"],
+                                       title=data["title"], is_public=data["is_public"])
+
+
+class ReplicationAddView(InitiativeActionView):
+    form_class = ReplicationForm
+    page_title = gettext_lazy("Record a replication")
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return services.replicate(self.request.user, self.object, unit=data["unit"], adopted_on=data["adopted_on"],
+                                  adopter=data["adopter"], note=data["note"])
+
+
+class InitiativeDetailView(ScopedDetailView):
     model = Initiative
 
     def get_queryset(self):
@@ -131,8 +144,8 @@ class InitiativeDetailView(InitiativeActions, ScopedDetailView):
             "is_formalism": Initiative.objects.formalism().filter(pk=initiative.pk).exists(),
             "moves": [(name, MOVE_LABELS[name]) for name in services.available_moves(user, initiative)],
             "can_edit": user.can(Role.EDITOR), "can_approve": user.can(Role.APPROVER),
-            "recognition_form": RecognitionForm(initial={"year": initiative.registration_year}),
-            "result_form": ResultForm(), "attachment_form": AttachmentForm(),
+            "recognition_form": RecognitionForm(initial={"year": initiative.registration_year}, user=user),
+            "result_form": ResultForm(user=user), "attachment_form": AttachmentForm(user=user),
             "replication_form": ReplicationForm(user=user), "history": history(initiative),
         }
 
@@ -141,7 +154,7 @@ class InitiativeFormMixin:
     model = Initiative
     form_class = InitiativeForm
 
-    def save(self, form):
+    def perform(self, form):
         fields = form.cleaned_data["fields"]
         return services.register_initiative(self.request.user, form.instance, fields, form.cleaned_data["confirm_duplicate"])
 

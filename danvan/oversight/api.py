@@ -1,28 +1,21 @@
-from django.core.exceptions import PermissionDenied, ValidationError
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
-from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_api_error
+from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 from danvan.oversight import services
 from danvan.oversight.filters import FindingFilter, FollowUpFilter, MeetingFilter, MissionFilter
 from danvan.oversight.models import Finding, FollowUp, Meeting, Mission
 
-TransitionInput = inline_serializer("TransitionInput", {"to": serializers.CharField(), "note": serializers.CharField(required=False)})
-
-
-def _call(service, *args):
-    try:
-        return service(*args)
-    except PermissionDenied as error:
-        raise ApiPermissionDenied(str(error)) from error
-    except ValidationError as error:
-        raise as_api_error(error) from error
+class TransitionInput(serializers.Serializer):
+    to = serializers.CharField(max_length=40)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
 
 
 class TransitionActionMixin:
+    action_serializers = {"transition": TransitionInput}
+
     """``GET …/{id}/transition/`` lists the allowed moves; ``POST {"to": …, "note": …}`` makes one (400 with the reason if refused)."""
 
     move = None
@@ -34,7 +27,8 @@ class TransitionActionMixin:
         obj = self.get_object()
         if request.method == "GET":
             return Response({"status": obj.status, "allowed": self.workflow.targets(obj, request.user)})
-        _call(type(self).move, request.user, obj, request.data.get("to", ""), request.data.get("note", ""))
+        payload = self.payload()
+        type(self).move(request.user, obj, payload["to"], payload["note"])
         return Response(self.get_serializer(obj).data)
 
 
@@ -53,13 +47,8 @@ class MissionViewSet(TransitionActionMixin, ScopedModelViewSet):
     move = staticmethod(services.move_mission)
     workflow = services.MISSION_FLOW
 
-    def _save(self, serializer):
-        data = dict(serializer.validated_data)
-        directives = data.pop("directives", None)
-        instance = serializer.instance or Mission()
-        for field, value in data.items():
-            setattr(instance, field, value)
-        serializer.instance = _call(services.plan_mission, self.request.user, instance, directives or ())
+    def write(self, instance, extra):
+        return services.plan_mission(self.request.user, instance, directives=extra.get("directives", ()))
 
 
 class FindingSerializer(serializers.ModelSerializer):
@@ -105,8 +94,5 @@ class FollowUpViewSet(TransitionActionMixin, ScopedModelViewSet):
     move = staticmethod(services.move_follow_up)
     workflow = services.FOLLOW_UP_FLOW
 
-    def _save(self, serializer):
-        instance = serializer.instance or FollowUp()
-        for field, value in serializer.validated_data.items():
-            setattr(instance, field, value)
-        serializer.instance = _call(services.assign_follow_up, self.request.user, instance)
+    def write(self, instance, extra):
+        return services.assign_follow_up(self.request.user, instance)

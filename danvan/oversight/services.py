@@ -8,19 +8,19 @@ from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
 from danvan.core.scoping import units_reached_from
-from danvan.core.services import require_role, save_record
+from danvan.core.services import ensure_all_in_scope, require_role, save_record
 from danvan.core.workflow import Step, Workflow
 from danvan.oversight.choices import FollowUpStatus as F
 from danvan.oversight.choices import MissionStatus as M
-from danvan.oversight.models import Finding, MeetingAttendee, MissionMember, MissionTarget, ProgressNote
+from danvan.oversight.models import Finding, FollowUp, Meeting, MeetingAttendee, Mission, MissionMember, MissionTarget, ProgressNote
 from danvan.people.models import Position
 
-MISSION_FLOW = Workflow({
+MISSION_FLOW = Workflow(model=Mission, deletable=(M.PLANNED,), steps={
     (M.PLANNED, M.IN_PROGRESS): Step(Role.EDITOR),
     (M.IN_PROGRESS, M.CONCLUDED): Step(Role.EDITOR),
     (M.CONCLUDED, M.CLOSED): Step(Role.EDITOR),
 })
-FOLLOW_UP_FLOW = Workflow({
+FOLLOW_UP_FLOW = Workflow(model=FollowUp, deletable=(F.OPEN,), steps={
     (F.OPEN, F.IN_PROGRESS): Step(Role.EDITOR),
     (F.OPEN, F.DONE): Step(Role.EDITOR),
     (F.IN_PROGRESS, F.DONE): Step(Role.EDITOR),
@@ -40,6 +40,7 @@ def title_held(person, on):
 @transaction.atomic
 def plan_mission(user, mission, directives=()):
     mission.status = M.PLANNED if mission.pk is None else mission.status
+    ensure_all_in_scope(user, Mission, "directives", directives)
     save_record(user, mission)
     if directives:
         mission.directives.set(directives)
@@ -115,6 +116,7 @@ def _ensure_within_mission(mission, unit, field):
 def record_meeting(user, meeting, directives=()):
     if meeting.chair_id and not meeting.chair_title:
         meeting.chair_title = title_held(meeting.chair, meeting.held_on)
+    ensure_all_in_scope(user, Meeting, "directives", directives)
     save_record(user, meeting)
     if directives:
         meeting.directives.set(directives)

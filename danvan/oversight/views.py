@@ -12,7 +12,7 @@ from danvan.core.filters import read_query
 from danvan.core.services import save_record
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
 from danvan.core.workflow import transitions_of
-from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView, ServiceModelFormMixin
+from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView
 from danvan.oversight import queries, services
 from danvan.oversight.choices import FindingPart
 from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, MonthQuery, PlanQuery, SupervisionPlanFilter
@@ -67,7 +67,7 @@ class MissionDetailView(ScopedDetailView):
         }
 
 
-class MissionFormMixin(ServiceModelFormMixin):
+class MissionFormMixin:
     model = Mission
     form_class = MissionForm
 
@@ -237,7 +237,7 @@ class MeetingDetailView(ScopedDetailView):
         }
 
 
-class MeetingFormMixin(ServiceModelFormMixin):
+class MeetingFormMixin:
     model = Meeting
     form_class = MeetingForm
 
@@ -333,7 +333,7 @@ class FollowUpDetailView(ScopedDetailView):
         }
 
 
-class FollowUpUpdateView(ServiceModelFormMixin, ScopedUpdateView):
+class FollowUpUpdateView(ScopedUpdateView):
     model = FollowUp
     form_class = FollowUpForm
 
@@ -387,7 +387,7 @@ class SupervisionPlanDetailView(ScopedDetailView):
                 "history": history(self.object), "can_edit": self.request.user.can(Role.EDITOR)}
 
 
-class SupervisionPlanCreateView(ServiceModelFormMixin, ScopedCreateView):
+class SupervisionPlanCreateView(ScopedCreateView):
     model = SupervisionPlan
     form_class = SupervisionPlanForm
     page_title = _("New supervision plan")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import track
 from danvan.core.choices import Level
-from danvan.core.models import SearchableModel, ValidityModel, ValidityQuerySet
+from danvan.core.models import SearchableModel, ValidityModel, ValidityQuerySet, VersionedModel
 from danvan.core.scoping import PATH_SEGMENT_WIDTH, ScopedQuerySet, path_segment, subtree_q
 from danvan.units.choices import TYPE_LEVEL, TYPE_WORDS, SuccessionKind, UnitType
 
@@ -36,7 +36,7 @@ class UnitQuerySet(ScopedQuerySet, ValidityQuerySet):
         return self.filter(valid_to__isnull=True)
 
 
-class Unit(ValidityModel, SearchableModel):
+class Unit(VersionedModel, ValidityModel, SearchableModel):
     """An administrative unit: province, district (until 6/2025), commune or hamlet.
 
     Official codes were reused by the 2025 reform (today's An Giang has the old

@@ -62,6 +62,7 @@ class Route:
     model: type | None
     methods: frozenset  # write methods the view answers
     is_list: bool
+    actions: dict = dataclasses.field(default_factory=dict)  # a viewset route's method → action
 
 
 def _view_model(callback, view):
@@ -93,7 +94,8 @@ def collect_routes(resolver=None, prefix="", namespace=None, kwargs=frozenset())
             methods = {m for m in ("post", "put", "patch", "delete") if view is not None and hasattr(view, m)}
             is_list = view is not None and issubclass(view, generic.list.MultipleObjectMixin)
         name = ":".join(part for part in (namespace, entry.name) if part) if entry.name else None
-        yield Route(prefix + str(entry.pattern), name, view, frozenset(own_kwargs), _view_model(callback, view), frozenset(methods), is_list)
+        yield Route(prefix + str(entry.pattern), name, view, frozenset(own_kwargs), _view_model(callback, view), frozenset(methods), is_list,
+                    dict(actions or {}))
 
 
 def skip_reason(route):

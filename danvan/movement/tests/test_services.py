@@ -139,9 +139,12 @@ def test_returning_a_registration_needs_a_reason(tree, commune_approver):
 
 
 def test_an_editor_cannot_approve(tree, commune_editor):
+    """A missing role is refused by the workflow itself as a permission (403 on the API), not as bad input."""
     initiative = InitiativeFactory(unit=tree.lc1, status=Status.SUBMITTED)
-    with pytest.raises(TransitionNotAllowed):
+    with pytest.raises(PermissionDenied):
         services.approve_registration(commune_editor, initiative)
+    initiative.refresh_from_db()
+    assert initiative.status == Status.SUBMITTED
 
 
 def test_recognising_a_draft_is_refused(tree, commune_approver):

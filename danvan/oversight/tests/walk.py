@@ -4,7 +4,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from danvan.oversight.models import Finding, MeetingDocument, MissionDocument, ProgressNote
+from danvan.oversight.models import Finding, MeetingDocument, MissionDocument, MissionTarget, ProgressNote
 from danvan.oversight.tests.factories import FollowUpFactory, MeetingFactory, MissionFactory, SupervisionPlanFactory
 
 PDF = b"%PDF-1.4\n%walk\n"
@@ -26,6 +26,11 @@ def _follow_up(unit, marker, pk):
 
 def _finding(unit, marker, pk):
     return Finding.objects.create(id=pk, mission=MissionFactory(unit=unit, subject=f"{marker} đoàn"), part="strength", text=marker)
+
+
+def _target(unit, marker, pk):
+    return MissionTarget.objects.create(id=pk, mission=MissionFactory(unit=unit, subject=f"{marker} đoàn"), unit=unit,
+                                        received_by_title=marker)
 
 
 def _plan(unit, marker, pk):
@@ -57,4 +62,5 @@ def walk_builders():
     return {
         Mission: _mission, Meeting: _meeting, FollowUp: _follow_up, Finding: _finding, SupervisionPlan: _plan,
         MissionDocument: _mission_document, MeetingDocument: _meeting_document, ProgressNote: _progress_note,
+        MissionTarget: _target,
     }
