@@ -250,7 +250,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "UnitLevelEnum": "danvan.core.choices.Level",
         "RecognitionLevelEnum": "danvan.movement.choices.RecognitionLevel",
-        "HolderKindEnum": "danvan.movement.choices.HolderKind",
+        "HolderKindEnum": "danvan.core.choices.HolderKind",
         "InitiativeKindEnum": "danvan.movement.choices.InitiativeKind",
         "InitiativeStatusEnum": "danvan.movement.choices.Status",
         "AttachmentKindEnum": "danvan.movement.choices.AttachmentKind",

@@ -12,3 +12,8 @@ class AwardsConfig(AppConfig):
         from danvan.core import search
 
         search.register(CommendationDecision, _("Commendation decisions"), select_related=("issuing_body",))
+
+        from danvan.awards.queries import commendation_section
+        from danvan.core import statistics
+
+        statistics.register("awards", commendation_section)

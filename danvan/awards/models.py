@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.awards.choices import ProposalStatus
 from danvan.core.audit import track
+from danvan.core.choices import HolderKind
 from danvan.core.models import ScopedModel, SearchableModel
-from danvan.movement.choices import HolderKind
 
 
 class CommendationForm(models.Model):

@@ -24,3 +24,10 @@ class Level(models.IntegerChoices):
     DISTRICT = 2, _("District")
     COMMUNE = 3, _("Commune")
     HAMLET = 4, _("Hamlet")
+
+
+class HolderKind(models.TextChoices):
+    """Who holds an initiative or receives a commendation: a collective (tập thể) or an individual (cá nhân)."""
+
+    COLLECTIVE = "collective", _("Collective")
+    INDIVIDUAL = "individual", _("Individual")

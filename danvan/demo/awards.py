@@ -10,9 +10,8 @@ import datetime
 from danvan.awards import services
 from danvan.awards.catalogues import seed_forms
 from danvan.awards.models import CommendationDecision, CommendationForm, CommendationProposal, ProposedRecipient, Recipient
-from danvan.core.choices import Level
+from danvan.core.choices import HolderKind, Level
 from danvan.demo.world import person
-from danvan.movement.choices import HolderKind
 from danvan.movement.models import Initiative, Phase
 from danvan.organizations.models import Organization
 from danvan.units.models import Unit

@@ -3,17 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.choices import Level
+from danvan.core.choices import HolderKind, Level  # noqa: F401  (HolderKind is shared; kept importable from here)
 
 
 class InitiativeKind(models.TextChoices):
     MODEL = "model", _("Model")
     EXEMPLAR = "exemplar", _("Exemplar")
-
-
-class HolderKind(models.TextChoices):
-    COLLECTIVE = "collective", _("Collective")
-    INDIVIDUAL = "individual", _("Individual")
 
 
 class Status(models.TextChoices):

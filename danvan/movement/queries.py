@@ -9,7 +9,9 @@ import datetime
 
 from django.db.models import Count, Q
 
+from danvan.core import statistics
 from danvan.core.scoping import unit_reach
+from danvan.core.statistics import in_units as _in_units
 from danvan.movement.choices import LEVEL_KEYS, REGISTERED_STATUSES, HolderKind, InitiativeKind
 from danvan.movement.models import Field, Initiative, Phase, Recognition, Replication
 
@@ -46,10 +48,6 @@ def units_of(unit):
     # A concrete id list (one query) lets SQLite use the unit indexes of every aggregate below;
     # a province has a few thousand units at most.
     return list(unit_reach(unit).values_list("pk", flat=True))
-
-
-def _in_units(lookup, units):
-    return Q() if units is None else Q(**{f"{lookup}__in": units})
 
 
 def _registration_counts(units, span):
@@ -90,22 +88,6 @@ def _replication_counts(units, span):
     ).aggregate(replicated=Count("origin", distinct=True), replication_places=Count("unit", distinct=True))
 
 
-def _commendation_counts(units, span):
-    from danvan.awards.models import ProposedRecipient, Recipient
-
-    granted = Recipient.objects.filter(
-        _in_units("decision__issuing_body__unit", units), decision__date__year__gte=span.from_year, decision__date__year__lte=span.to_year
-    ).aggregate(
-        total=Count("pk"),
-        collective=Count("pk", filter=Q(kind=HolderKind.COLLECTIVE)),
-        individual=Count("pk", filter=Q(kind=HolderKind.INDIVIDUAL)),
-    )
-    proposed = ProposedRecipient.objects.filter(
-        _in_units("proposal__proposing_body__unit", units), proposal__date__year__gte=span.from_year, proposal__date__year__lte=span.to_year
-    ).count()
-    return granted, proposed
-
-
 def typical_initiatives(units, span, limit=TYPICAL_LIMIT):
     """Outstanding recognitions of the span, highest level first, with owner and unit (one query)."""
     return list(
@@ -126,7 +108,6 @@ def initiative_stats(unit, span, today=None, with_typical=True):
     fields = _field_counts(units, span)
     recognitions = _recognition_counts(units, span)
     replications = _replication_counts(units, span)
-    commended, proposed = _commendation_counts(units, span)
     stats = {
         "unit": unit.pk if unit else None,
         "from_year": span.from_year,
@@ -147,10 +128,9 @@ def initiative_stats(unit, span, today=None, with_typical=True):
         "replicated": replications["replicated"],
         "replication_places": replications["replication_places"],
         "formalism": formalism_count(units, today),
-        "commended": commended["total"],
-        "commended_by_recipient": {"collective": commended["collective"], "individual": commended["individual"]},
-        "proposed_for_commendation": proposed,
     }
+    # Figures other apps own (the commendations of ``awards`` …), added by their registered sections.
+    stats.update(statistics.sections_for(units, span, taken=stats))
     if with_typical:
         stats["typical"] = typical_initiatives(units, span)
     return stats
