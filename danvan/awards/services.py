@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from danvan.awards.choices import ProposalStatus
 from danvan.awards.models import CommendationProposal, Recipient
 from danvan.core.choices import Role
+from danvan.core.scoping import unit_within
 from danvan.core.services import ensure_in_scope, ensure_unit_in_scope, require_role, save_record
 from danvan.core.workflow import Step, Workflow
 
@@ -49,7 +50,7 @@ def propose_commendation(user, proposal, recipients):
         raise ValidationError(_("A proposal needs at least one recipient."))
     proposal.status = ProposalStatus.SUBMITTED
     if proposal.addressed_to_id and proposal.proposing_body_id:
-        if not proposal.proposing_body.unit.path.startswith(proposal.addressed_to.unit.path):
+        if not unit_within(proposal.proposing_body.unit, proposal.addressed_to.unit):
             raise ValidationError({"addressed_to": _("A proposal goes to a body of the same unit or a unit above the proposing body.")})
     save_record(user, proposal)
     _save_recipients(user, recipients, "proposal", proposal)

@@ -55,6 +55,12 @@ class Scope:
         return cached
 
     @classmethod
+    def of_unit(cls, unit):
+        """What ``unit`` reaches, whoever asks: its own subtree and, for a current unit, the legacy
+        subtrees that became part of it (no role: for checks such as "within the mission's unit")."""
+        return cls(units_reached_from(unit), None)
+
+    @classmethod
     def _build(cls, user):
         role = Role.ADMINISTRATOR if user.is_superuser else user.role
         if user.unit_id is not None:
@@ -94,6 +100,15 @@ class Scope:
         return queryset.filter(**{f"{scope_path}__in": units})
 
 
+def unit_within(unit, home):
+    """Whether ``unit`` lies within what ``home`` reaches (``Scope.of_unit``): THE check for a rule such
+    as "the owner of a follow-up is a unit within the mission's unit"; no app compares paths itself."""
+    if unit is None or home is None:
+        return False
+    # Inside home's own subtree needs no query; only a legacy predecessor's subtree does.
+    return unit.path.startswith(home.path) or Scope.of_unit(home).contains(unit)
+
+
 def units_reached_from(unit):
     """Paths of the subtrees a user of ``unit`` reaches, legacy predecessors included."""
     paths = [unit.path]
@@ -113,4 +128,4 @@ def unit_reach(unit):
     """The units a question about ``unit`` covers: its subtree and, for a current unit, the legacy
     subtrees that became part of it (asking about today's An Giang covers huyện U Minh Thượng's past)."""
     unit_model = apps.get_model("units", "Unit")
-    return unit_model.objects.filter(Scope(units_reached_from(unit), None).units_q())
+    return unit_model.objects.filter(Scope.of_unit(unit).units_q())

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import track
 from danvan.core.models import AttachmentBase, ScopedModel, SearchableModel
-from danvan.core.scoping import ScopedQuerySet
+from danvan.core.scoping import ScopedQuerySet, unit_within
 from danvan.core.text import fold
 from danvan.movement.choices import (
     AppraisalOutcome, AttachmentKind, HolderKind, InitiativeKind, RecognitionLevel, Status,
@@ -185,8 +185,8 @@ class Initiative(ScopedModel, SearchableModel):
 
     def _owner_unit_fits(self):
         """The owner sits on the initiative's unit, inside it, or above it (a commune's Hội runs a hamlet's model)."""
-        owner_path, unit_path = self.owner_organization.unit.path, self.unit.path
-        return owner_path.startswith(unit_path) or unit_path.startswith(owner_path)
+        owner_unit = self.owner_organization.unit
+        return unit_within(owner_unit, self.unit) or unit_within(self.unit, owner_unit)
 
 
 class InitiativeAttachmentQuerySet(ScopedQuerySet):

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
-from danvan.core.scoping import units_reached_from
+from danvan.core.scoping import unit_within
 from danvan.core.services import ensure_all_in_scope, require_role, save_record
 from danvan.core.workflow import Step, Workflow
 from danvan.oversight.choices import FollowUpStatus as F
@@ -106,7 +106,7 @@ def close_mission(user, mission, reason=""):
 
 
 def _ensure_within_mission(mission, unit, field):
-    if unit is None or not any(unit.path.startswith(path) for path in units_reached_from(mission.unit)):
+    if not unit_within(unit, mission.unit):
         raise ValidationError({field: _("%(unit)s lies outside the units of the mission's %(home)s.") % {"unit": unit, "home": mission.unit}})
 
 
@@ -141,7 +141,7 @@ def check_follow_up(follow_up):
         raise ValidationError({"deadline": _("The deadline %(deadline)s is before the %(source)s (%(date)s).") % {
             "deadline": follow_up.deadline.strftime("%d/%m/%Y"), "source": source._meta.verbose_name, "date": source.date.strftime("%d/%m/%Y")}})
     home = source.unit
-    if follow_up.owner_unit_id is None or not any(follow_up.owner_unit.path.startswith(p) for p in units_reached_from(home)):
+    if follow_up.owner_unit_id is None or not unit_within(follow_up.owner_unit, home):
         raise ValidationError({"owner_unit": _("The owner must be a unit within %(home)s.") % {"home": home}})
     organization = follow_up.owner_organization
     if organization is not None and organization.unit_id != follow_up.owner_unit_id:
