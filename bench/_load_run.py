@@ -1,17 +1,22 @@
 """The locust side of bench_load.py, in a process of its own because locust patches the interpreter (gevent).
 
-    python bench/_load_run.py HOST ACCOUNTS_JSON USERS SECONDS SPAWN_RATE OUT_JSON
+    python bench/_load_run.py HOST ACCOUNTS_JSON USERS SECONDS SPAWN_RATE ALONE_SECONDS OUT_JSON
 
-Officials log in through the login form one by one; once every one of them is in,
-the statistics start from zero and they work for SECONDS, then finish the request
-in hand. Writes each request's figures (and the logins', taken before the reset) to OUT_JSON.
+Officials log in through the login form one by one. Once every one is in, the run
+has phases, each starting from zeroed statistics once the requests of the one before
+have finished; each phase first warms up for a few seconds, and its figures are the
+requests answered within its length after that (as wrk counts them):
 
-Every user visits every kind of request, but by time, not by count: all work on one
-kind for a slice of the run, then move to the next, each starting on a different kind.
-At any moment each kind has about the same number of users, so a kind's requests/s is
-what the server gives it at that concurrency, and its share of the trivial page's is
-the ratio wrk would give at equal connections. (A mix weighted by count would make
-every ratio equal to its weight.)
+- the mix, SECONDS long: every user visits every kind of request, by time, not by
+  count: all work on one kind for a slice of the run, then move to the next, each
+  user starting on a different kind, so each kind has the same number of users at
+  any moment. Errors, latencies under a realistic mix, the writes among the reads.
+- each kind alone, ALONE_SECONDS long, by every user (as wrk on one URL): its
+  requests/s divided by the static file's is the share of the server's floor it
+  gets. (In the mix that share tends to 1 whatever the page costs: with more users
+  than threads every request waits in waitress's one queue, and the wait dominates.)
+
+Writes each phase's figures, the logins' and every answer's count and error to OUT_JSON.
 """
 
 import datetime
@@ -31,9 +36,10 @@ from locust.env import Environment
 from locust.log import setup_logging
 
 ACCOUNTS = {}
-RUN = {}  # when the measured window started and how long each kind of work lasts
+RUN = {}  # the phase: the kind done alone (None in the mix), when it started, how long a kind lasts in the mix
 LOGGED_IN = []
-START = Event()
+GO = Event()  # cleared between phases: users finish the request in hand, then wait
+IN_FLIGHT = []
 TRIVIAL_URL = "/static/core/favicon.svg"
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -51,12 +57,21 @@ class Official(FastHttpUser):
         self.rng = random.Random(self.number)
         self.log_in()
         LOGGED_IN.append(self.number)
-        START.wait()
 
     @task
     def work(self):
+        GO.wait()
+        IN_FLIGHT.append(self.number)
+        try:
+            KINDS[self.kind_now()](self)
+        finally:
+            IN_FLIGHT.remove(self.number)
+
+    def kind_now(self):
+        if RUN["alone"] is not None:
+            return RUN["alone"]
         elapsed_slices = int((time.monotonic() - RUN["started"]) / RUN["slice_seconds"])
-        LANES[(self.number + elapsed_slices) % len(LANES)](self)
+        return (self.number + elapsed_slices) % len(KINDS)
 
     def log_in(self):
         with self.client.get("/accounts/login/", name="login form", catch_response=True) as response:
@@ -120,8 +135,8 @@ class Official(FastHttpUser):
             self.client.cookiejar.clear(cookie.domain, cookie.path, cookie.name)
 
 
-LANES = [Official.initiative_list, Official.open_follow_ups, Official.initiative_detail,
-         Official.stats_api, Official.result_update, Official.trivial_page]
+KINDS = [Official.trivial_page, Official.initiative_list, Official.open_follow_ups, Official.initiative_detail,
+         Official.stats_api, Official.result_update]
 
 
 def figures(entry, seconds):
@@ -131,39 +146,66 @@ def figures(entry, seconds):
 
 
 def snapshot(environment, seconds):
-    stats = environment.stats
-    return ([figures(entry, seconds) for entry in stats.entries.values() if entry.num_requests],
-            [{"name": error.name, "method": error.method, "error": str(error.error), "occurrences": error.occurrences}
-             for error in stats.errors.values()])
+    return [figures(entry, seconds) for entry in environment.stats.entries.values() if entry.num_requests]
 
 
-def run(host, users, seconds, spawn_rate):
-    environment = Environment(user_classes=[Official], host=host, stop_timeout=300)
+def count_answers(totals, errors):
+    """Every answer of the run, warm-ups and drains included (the statistics are zeroed per phase)."""
+    def on_request(name, exception=None, **_):
+        totals.setdefault(name, {"requests": 0, "errors": 0})
+        totals[name]["requests"] += 1
+        if exception:
+            totals[name]["errors"] += 1
+            key = f"{name}: {exception}"
+            errors[key] = errors.get(key, 0) + 1
+    return on_request
+
+
+def wait_until(condition, what, limit=600):
+    started = time.monotonic()
+    while not condition():
+        if time.monotonic() - started > limit:
+            sys.exit(f"{what} did not happen within {limit} s")
+        gevent.sleep(0.1)
+
+
+def phase(environment, seconds, warm_up, alone=None, slice_seconds=None):
+    """Figures of the requests answered within SECONDS after a warm-up (as wrk counts), then the requests in hand finish."""
+    RUN.update(alone=alone, started=time.monotonic(), slice_seconds=slice_seconds)
+    GO.set()
+    gevent.sleep(warm_up)
+    environment.stats.reset_all()
+    measured_from = time.monotonic()
+    gevent.sleep(seconds)
+    rows = snapshot(environment, time.monotonic() - measured_from)
+    GO.clear()
+    wait_until(lambda: not IN_FLIGHT, "the end of the requests in hand")
+    return rows
+
+
+def run(host, users, seconds, spawn_rate, alone_seconds):
+    environment = Environment(user_classes=[Official], host=host)
+    totals, errors = {}, {}
+    environment.events.request.add_listener(count_answers(totals, errors))
     runner = environment.create_local_runner()
     login_started = time.monotonic()
     runner.start(users, spawn_rate)
-    while len(LOGGED_IN) < users:
-        if time.monotonic() - login_started > 600:
-            sys.exit(f"only {len(LOGGED_IN)} of {users} users logged in within 600 s")
-        gevent.sleep(0.2)
-    logins, login_errors = snapshot(environment, time.monotonic() - login_started)
-    environment.stats.reset_all()
-    RUN["started"] = time.monotonic()
-    RUN["slice_seconds"] = max(1.0, seconds / (2 * len(LANES)))  # each kind visited about twice
-    START.set()
-    gevent.sleep(seconds)
-    window = time.monotonic() - RUN["started"]
-    runner.stop()  # users finish the request in hand; it is counted, the window is not stretched for it
-    requests, errors = snapshot(environment, window)
+    wait_until(lambda: len(LOGGED_IN) == users, f"the login of {users} users")
+    logins = snapshot(environment, time.monotonic() - login_started)
+    warm_up = min(5.0, alone_seconds / 4)
+    mix = phase(environment, seconds, warm_up, slice_seconds=max(1.0, seconds / (2 * len(KINDS))))  # each kind twice
+    alone = [row for index in range(len(KINDS)) for row in phase(environment, alone_seconds, warm_up, alone=index)]
+    environment.stop_timeout = None  # every user waits between phases with nothing in hand: stop them at once
     runner.quit()
-    return {"window_seconds": window, "logins": logins, "requests": requests, "errors": login_errors + errors}
+    return {"logins": logins, "mix": {"seconds": seconds, "requests": mix}, "alone": {"seconds": alone_seconds, "requests": alone},
+            "warm_up": warm_up, "totals": totals, "errors": errors}
 
 
 def main():
-    host, accounts, users, seconds, spawn_rate, out = sys.argv[1:]
+    host, accounts, users, seconds, spawn_rate, alone_seconds, out = sys.argv[1:]
     setup_logging("WARNING")
     ACCOUNTS.update(json.loads(Path(accounts).read_text()))
-    results = run(host, int(users), float(seconds), float(spawn_rate))
+    results = run(host, int(users), float(seconds), float(spawn_rate), float(alone_seconds))
     Path(out).write_text(json.dumps(results))
 
 
