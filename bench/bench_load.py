@@ -10,11 +10,12 @@ starts `danvan serve` on a free port; runs locust headless (bench/_load_run.py: 
 user logs in through the login form; once all are in, they work through the filtered
 initiative list, the open follow-ups, an initiative's page, the statistics API, a result
 update POSTed on the initiative's page, and a static file as the floor, each kind by
-the same number of users at any moment).
+the same number of users at any moment; then each kind alone by every user).
 
-Prints for each request: requests/s, p50/p95/p99, errors and requests/s as a share of
-the trivial page's. Exits 1 on any failed request, any "database is locked" in the
-server's output, or a result update answered but not saved (or saved twice).
+Prints for each request: requests/s, p50/p95/p99 and errors in the mix, and requests/s
+alone as a share of the static file's alone (the mix cannot give that share: see
+_load_run.py). Exits 1 on any failed request, any "database is locked" in the server's
+output, or a result update answered but not saved (or saved twice).
 --data-dir reuses the data built there before (on the same database).
 """
 
