@@ -191,6 +191,9 @@ def default_path():
 def _snapshot_sqlite(connection, directory):
     """Copy the live database page by page through SQLite's backup API, one consistent moment."""
     target_path = directory / DATABASE_MEMBER["sqlite"]
+    if connection.in_atomic_block:
+        # The backup API would wait for ever on the connection's own write lock.
+        raise RuntimeError("A backup reads committed data: take it outside a transaction.")
     connection.ensure_connection()
     target = sqlite3.connect(target_path)
     try:
