@@ -1,8 +1,11 @@
-from django.urls import include, path
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from danvan.accounts.api import ObtainTokenView
+from danvan.api.views import no_such_endpoint
 from danvan.awards.api import CommendationDecisionViewSet, CommendationProposalViewSet
 from danvan.movement.api import AppraisalViewSet, InitiativeViewSet, RecognitionViewSet, ReplicationViewSet
 from danvan.directives.api import DirectiveViewSet, ImplementationViewSet, ObligationViewSet
@@ -30,8 +33,10 @@ router.register("commendation-proposals", CommendationProposalViewSet, basename=
 app_name = "api"
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The schema and its docs show every operation and field: for signed-in users only (a token or a session).
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
     # The docs page loads its init script from its own address (?script): no inline script for the CSP.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"), name="docs"),
+    path("docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html")), name="docs"),
     path("", include(router.urls)),
+    re_path(r"", no_such_endpoint, name="not-found"),
 ]

@@ -12,7 +12,8 @@ from django_filters import fields as filter_fields
 from drf_spectacular.drainage import set_override
 from drf_spectacular.utils import extend_schema_field
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from django.apps import apps
@@ -32,12 +33,33 @@ ID_MIN, ID_MAX = 1, 2**63 - 1  # the primary keys both engines can hold (bigint)
 NUMBER_MIN, NUMBER_MAX = -(2**63), 2**63 - 1
 
 
-class YearField(forms.IntegerField):
+def _lazy(message, **params):
+    """A translatable message with its numbers filled in when it is shown, in the reader's language."""
+    return lazy(lambda: gettext(message) % params, str)()
+
+
+class BoundedIntegerField(forms.IntegerField):
+    """A whole number within bounds; anything else (text, a fraction, a number out of bounds) gets one
+    message that states the bounds."""
+
+    message = gettext_noop("Enter a whole number from %(min)s to %(max)s.")
+
+    def __init__(self, *, min_value=NUMBER_MIN, max_value=NUMBER_MAX, **kwargs):
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+        text = _lazy(self.message, min=min_value, max=max_value)
+        self.error_messages.update(invalid=text, min_value=text, max_value=text)
+
+
+class YearField(BoundedIntegerField):
+    message = gettext_noop("Enter a year from %(min)s to %(max)s.")
+
     def __init__(self, *, min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs):
         super().__init__(min_value=min_value, max_value=max_value, **kwargs)
 
 
-class IdField(forms.IntegerField):
+class IdField(BoundedIntegerField):
+    message = gettext_noop("Enter the number of a record: a whole number from %(min)s to %(max)s.")
+
     def __init__(self, *, min_value=ID_MIN, max_value=ID_MAX, **kwargs):
         super().__init__(min_value=min_value, max_value=max_value, **kwargs)
 
@@ -53,6 +75,8 @@ def _is_possible_id(value):
 class IdModelChoiceField(filter_fields.ModelChoiceField):
     """Looks a record up only when the value is a possible id, so no value reaches the database as an overflow."""
 
+    default_error_messages = {"invalid_choice": _("No record with this number is within your reach.")}
+
     def to_python(self, value):
         checked = self.to_field_name in (None, "id", "pk") and value not in self.empty_values
         if checked and value != getattr(self, "null_value", None) and not _is_possible_id(value):
@@ -61,6 +85,11 @@ class IdModelChoiceField(filter_fields.ModelChoiceField):
 
 
 class IdModelMultipleChoiceField(filter_fields.ModelMultipleChoiceField):
+    default_error_messages = {
+        "invalid_choice": _("No record with the number %(value)s is within your reach."),
+        "invalid_pk_value": _("“%(pk)s” is not the number of a record."),
+    }
+
     def _check_values(self, value):
         for pk in value:
             if pk != getattr(self, "null_value", None) and not _is_possible_id(pk):
@@ -71,7 +100,7 @@ class IdModelMultipleChoiceField(filter_fields.ModelMultipleChoiceField):
 class BoundedNumberFilter(django_filters.NumberFilter):
     """A whole number within bounds (by default what a bigint holds); ``min_value``/``max_value`` narrow it."""
 
-    field_class = forms.IntegerField
+    field_class = BoundedIntegerField
 
     def __init__(self, *args, min_value=NUMBER_MIN, max_value=NUMBER_MAX, **kwargs):
         super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
@@ -79,6 +108,8 @@ class BoundedNumberFilter(django_filters.NumberFilter):
 
 
 class YearFilter(BoundedNumberFilter):
+    field_class = YearField
+
     def __init__(self, *args, min_value=YEAR_MIN, max_value=YEAR_MAX, **kwargs):
         kwargs.setdefault("label", _("Year"))
         super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
@@ -86,6 +117,8 @@ class YearFilter(BoundedNumberFilter):
 
 class IdFilter(BoundedNumberFilter):
     """A record named by its id (``?mission=12``); an id no record can have is refused, one that no record has finds nothing."""
+
+    field_class = IdField
 
     def __init__(self, *args, min_value=ID_MIN, max_value=ID_MAX, **kwargs):
         super().__init__(*args, min_value=min_value, max_value=max_value, **kwargs)
