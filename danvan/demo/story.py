@@ -10,6 +10,7 @@ import collections
 import contextlib
 import dataclasses
 import datetime
+import functools
 
 from auditlog.context import set_extra_data
 from django.db.models.signals import post_save
@@ -50,10 +51,15 @@ class Story:
         if self.day is None:
             return timezone.now()
         self._ticks[self.day] += 1
-        moment = datetime.datetime.combine(self.day, WORKDAY_START) + datetime.timedelta(seconds=self._ticks[self.day])
-        return timezone.make_aware(moment)
+        return morning(self.day) + datetime.timedelta(seconds=self._ticks[self.day])
 
 
+@functools.cache
+def morning(day):
+    return timezone.make_aware(datetime.datetime.combine(day, WORKDAY_START))
+
+
+@functools.cache
 def _auto_now_add_fields(model):
     return [field.attname for field in model._meta.concrete_fields if getattr(field, "auto_now_add", False)]
 
@@ -64,18 +70,14 @@ def told(story):
 
     auditlog's actor context names the user and takes the timestamp from the story for
     each entry. Creation stamps (``auto_now_add``: when a status change or a registration
-    was entered) are set to the clock while writing and then stored in one update per model,
-    because Django sets them to the real time on insert.
+    was entered) are real time on insert, so they are moved afterwards to the morning of the
+    story's day, in one update per model and day (records of one day keep their order by id).
     """
-    stamped = collections.defaultdict(list)
+    stamped = collections.defaultdict(list)  # (model, day) → ids
 
     def stamp(sender, instance, created, raw=False, **kwargs):
-        fields = _auto_now_add_fields(sender) if created and not raw and story.day is not None else ()
-        if fields:
-            moment = story.now()
-            for name in fields:
-                setattr(instance, name, moment)
-            stamped[sender].append(instance)
+        if created and not raw and story.day is not None and _auto_now_add_fields(sender):
+            stamped[sender, story.day].append(instance.pk)
 
     uid = f"danvan.demo.stamp.{id(story)}"
     post_save.connect(stamp, weak=False, dispatch_uid=uid)
@@ -84,5 +86,5 @@ def told(story):
             yield story
     finally:
         post_save.disconnect(dispatch_uid=uid)
-    for model, instances in stamped.items():
-        model._base_manager.bulk_update(instances, _auto_now_add_fields(model), batch_size=500)
+    for (model, day), ids in stamped.items():
+        model._base_manager.filter(pk__in=ids).update(**dict.fromkeys(_auto_now_add_fields(model), morning(day)))
