@@ -59,7 +59,9 @@ class UploadForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    """What an editor may change in an item before accepting it."""
+    """What an editor may change in an item before accepting it; ``decision`` is the button pressed."""
+
+    decision = forms.ChoiceField(choices=ProposedItem.Decision.choices, widget=forms.HiddenInput, required=False)
 
     name = forms.CharField(label=_("Name"), max_length=300, required=False)
     titles = forms.CharField(label=_("Titles"), required=False, help_text=_("One per line."), widget=forms.Textarea(attrs={"rows": 2}))
@@ -101,11 +103,20 @@ class CorrectionForm(forms.Form):
             units = units | Unit.objects.filter(pk=item.unit_id)
         self.fields["unit"].queryset = units.order_by("level", "name")
         for name in list(self.fields):
-            if name not in self.FIELDS[item.kind]:
+            if name not in self.FIELDS[item.kind] and name != "decision":
                 del self.fields[name]
 
+    def clean_decision(self):
+        decision = self.cleaned_data["decision"]
+        if decision not in (ProposedItem.Decision.ACCEPTED, ProposedItem.Decision.REJECTED, ProposedItem.Decision.CORRECTED):
+            raise forms.ValidationError(_("Press “Accept”, “Reject” or “Save the correction and accept”."))
+        return decision
+
     def corrected(self):
+        """The item's values as corrected, or None when the editor only accepted or rejected it."""
         data = self.cleaned_data
+        if data["decision"] != ProposedItem.Decision.CORRECTED:
+            return None
         kind = self.item.kind
         if kind == ProposedItem.Kind.PERSON:
             titles = [line.strip() for line in data["titles"].splitlines() if line.strip()]

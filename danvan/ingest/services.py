@@ -336,11 +336,6 @@ def decide(user, item, decision, corrected=None, organization=None, unit=None):
     _check_open(user, item)
     if decision not in (Decision.ACCEPTED, Decision.CORRECTED, Decision.REJECTED):
         raise ValidationError(_("Choose accept, correct or reject."))
-    scope = Scope.for_user(user)
-    if organization is not None and not scope.contains(organization.unit):
-        raise ValidationError({"organization": _("This record would be outside the units you work on.")})
-    if unit is not None and not scope.contains(unit):
-        raise ValidationError({"unit": _("This record would be outside the units you work on.")})
     item.decision = decision
     if decision == Decision.CORRECTED:
         item.corrected = corrected or {}
@@ -348,7 +343,7 @@ def decide(user, item, decision, corrected=None, organization=None, unit=None):
         item.unit = unit
     item.decided_by = user
     item.decided_at = timezone.now()
-    item.save()
+    save_record(user, item)
     document = item.document
     if document.status == Status.EXTRACTED and not document.items.filter(decision=Decision.PENDING).exists():
         DOCUMENT_FLOW.move(document, Status.REVIEWED, user)

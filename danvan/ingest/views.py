@@ -1,17 +1,17 @@
 """The review queue in the web UI: upload, progress, review with highlights, create records."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import render
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from danvan.core.choices import Role
 from danvan.core.filters import ScopedFilterSet
-from danvan.core.views import ScopedDetailView, ScopedFileView, ScopedListView, ScopedMixin
+from danvan.core.forms import ScopedForm
+from danvan.core.views import ParentFormView, ScopedDetailView, ScopedFileView, ScopedListView, ScopedMixin, ServiceFormMixin
 from danvan.ingest import services
 from danvan.ingest.forms import CorrectionForm, UploadForm
 from danvan.ingest.highlight import highlight
@@ -39,7 +39,7 @@ class DocumentListView(ScopedListView):
         return context
 
 
-class UploadView(ScopedMixin, generic.FormView):
+class UploadView(ServiceFormMixin, ScopedMixin, generic.FormView):
     model = SourceDocument
     required_role = Role.EDITOR
     form_class = UploadForm
@@ -51,16 +51,14 @@ class UploadView(ScopedMixin, generic.FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def form_valid(self, form):
-        files = self.request.FILES.getlist("files")
-        try:
-            batch = services.start_upload(self.request.user, form.cleaned_data["unit"], files, form.texts())
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
+    def perform(self, form):
+        batch = services.start_upload(self.request.user, form.cleaned_data["unit"], self.request.FILES.getlist("files"), form.texts())
         for rejected in batch.rejected:
             messages.error(self.request, f"{rejected['name']}: {rejected['error']}")
-        return HttpResponseRedirect(reverse("ingest:batch", args=[batch.pk]))
+        return batch
+
+    def get_success_url(self):
+        return reverse("ingest:batch", args=[self.result.pk])
 
 
 class BatchPageMixin:
@@ -81,21 +79,19 @@ class BatchPageMixin:
         }
 
 
-class BatchView(BatchPageMixin, ScopedDetailView):
-    """The batch's progress; POST (the "Retry" button) reads again the files a stopped batch left unread."""
+class BatchView(BatchPageMixin, ParentFormView):
+    """The batch's progress; its "Retry" button reads again the files a stopped batch left unread."""
 
+    form_class = ScopedForm
+    required_role = Role.VIEWER  # anyone of the unit follows the progress; the service lets only editors retry
     template_name = "ingest/batch.html"
+    success_message = gettext_lazy("The remaining files will be read again in the background.")
 
-    def post(self, request, *args, **kwargs):
-        batch = self.get_object()
-        try:
-            services.retry_batch(request.user, batch)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("The remaining files will be read again in the background."))
-        return HttpResponseRedirect(reverse("ingest:batch", args=[batch.pk]))
+    def perform(self, form):
+        return services.retry_batch(self.request.user, self.object)
+
+    def get_success_url(self):
+        return reverse("ingest:batch", args=[self.object.pk])
 
 
 class BatchProgressView(BatchPageMixin, ScopedDetailView):
@@ -139,11 +135,11 @@ class DocumentFileView(ScopedFileView):
         return response
 
 
-class CreateRecordsView(ScopedDetailView):
+class CreateRecordsView(ParentFormView):
     """Shows what will be created from the accepted items; creates it only on confirmation."""
 
     model = SourceDocument
-    required_role = Role.EDITOR
+    form_class = ScopedForm
     template_name = "ingest/create_records.html"
 
     def get_context_data(self, **kwargs):
@@ -152,23 +148,22 @@ class CreateRecordsView(ScopedDetailView):
         ).select_related("organization__unit", "unit")
         return {**super().get_context_data(**kwargs), "items": items}
 
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        try:
-            items = services.create_records_from(self.object, request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return HttpResponseRedirect(reverse("ingest:create-records", args=[self.object.pk]))
+    def perform(self, form):
+        items = services.create_records_from(self.object, self.request.user)
         created = sum(1 for item in items if item.record_id)
-        messages.success(request, _("%(count)s accepted items were turned into records.") % {"count": created})
-        return HttpResponseRedirect(reverse("ingest:document", args=[self.object.pk]))
+        self.success_message = _("%(count)s accepted items were turned into records.") % {"count": created}
+        return items
+
+    def get_success_url(self):
+        return reverse("ingest:document", args=[self.object.pk])
 
 
-class ItemView(ScopedDetailView):
-    """One proposed item: GET shows it with its correction form; POST records the editor's decision."""
+class ItemView(ParentFormView):
+    """One proposed item: the page (or, for htmx, the fragment) with its decision buttons and correction form."""
 
     model = ProposedItem
+    form_class = CorrectionForm
+    required_role = Role.VIEWER  # anyone of the unit reads the item; the service lets only editors decide
     template_name = "ingest/item.html"
 
     def get_queryset(self):
@@ -177,46 +172,32 @@ class ItemView(ScopedDetailView):
     def get_template_names(self):
         return ["ingest/_item.html"] if self.request.htmx else [self.template_name]
 
+    def get_form_kwargs(self):
+        kwargs = {**super().get_form_kwargs(), "item": self.object}
+        kwargs.pop("initial")  # the form starts from what was read in the item
+        return kwargs
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        item = self.object
-        context["item"] = item
-        context["can_edit"] = self.request.user.can(Role.EDITOR)
-        context["document"] = item.document
-        if "form" not in context and context["can_edit"] and (not self.request.htmx or self.request.GET.get("correct")):
-            context["form"] = CorrectionForm(item=item, user=self.request.user)
+        can_edit = self.request.user.can(Role.EDITOR)
+        context.update(item=self.object, document=self.object.document, can_edit=can_edit)
+        if not can_edit or (self.request.method == "GET" and self.request.htmx and not self.request.GET.get("correct")):
+            context["form"] = None  # the fragment shows the correction form only when asked for
         return context
 
-    def post(self, request, *args, **kwargs):
-        if not request.user.can(Role.EDITOR):
-            raise Http404
-        item = self.object = self.get_object()
-        decision = request.POST.get("decision")
-        form = CorrectionForm(request.POST, item=item, user=request.user)
-        try:
-            if decision == ProposedItem.Decision.CORRECTED:
-                if not form.is_valid():
-                    return self._respond(form, status=400)
-                services.decide(
-                    request.user, item, decision, corrected=form.corrected(),
-                    organization=form.cleaned_data.get("organization"), unit=form.cleaned_data.get("unit"),
-                )
-            else:
-                services.decide(request.user, item, decision)
-        except ValidationError as error:
-            if not form.is_bound or not hasattr(form, "cleaned_data"):
-                form.is_valid()
-            for message in error.messages:
-                form.add_error(None, message)
-            return self._respond(form, status=400)
-        if request.htmx:
-            return self._respond(None)
-        return HttpResponseRedirect(reverse("ingest:document", args=[item.document_id]) + f"#item-{item.pk}")
+    def perform(self, form):
+        data = form.cleaned_data
+        corrected = form.corrected()
+        extra = {"corrected": corrected, "organization": data.get("organization"), "unit": data.get("unit")} if corrected is not None else {}
+        return services.decide(self.request.user, self.object, data["decision"], **extra)
 
-    def _respond(self, form, status=200):
-        item = self.object = self.get_object()
-        context = self.get_context_data(form=form) if form is not None else self.get_context_data()
-        context["item"] = item
-        template = "ingest/_item.html" if self.request.htmx else self.template_name
-        # htmx swaps only successful answers; the error is in the fragment itself.
-        return render(self.request, template, context, status=200 if self.request.htmx else status)
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if self.request.htmx and response.status_code == 302:
+            # htmx swaps the item in place: answer with its new state, not a redirect.
+            self.object = self.get_object()
+            return self.render_to_response({**self.get_context_data(), "form": None})
+        return response
+
+    def get_success_url(self):
+        return reverse("ingest:document", args=[self.object.document_id]) + f"#item-{self.object.pk}"

@@ -145,10 +145,6 @@ def _page_forms(routes):
 PAGES_WITHOUT_RELATED_FORM = {
     "movement:import": "an .xlsx upload: each row's references are checked by the import (movement/tests)",
     "movement:appraisal-batch": "rows of the user's own initiatives chosen by id within scope (movement/tests)",
-    "ingest:upload": "files and texts; the unit field is checked like any form (ingest/tests)",
-    "ingest:batch": "the retry button: no field",
-    "ingest:create-records": "a confirmation: no field",
-    "ingest:item": "the correction form: organisation and unit checked by ingest/tests/test_review_queue.py",
 }
 
 
