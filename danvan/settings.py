@@ -304,15 +304,10 @@ if not DEBUG and _env_bool("DANVAN_HTTPS", False):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        # Without DEBUG, Django only mails a server error's traceback to ADMINS (none here): print it instead.
-        "server_errors": {"class": "logging.StreamHandler", "level": "ERROR", "filters": ["production"]},
-    },
+    # Server errors reach the output through the root handler `danvan serve` (waitress) sets up.
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "danvan.security": {"handlers": ["console"], "level": "WARNING"},
         "axes": {"handlers": ["console"], "level": "WARNING"},
-        "django.request": {"handlers": ["server_errors"]},
     },
 }
