@@ -228,10 +228,10 @@ def print_figures(results):
 
 
 def server_output(path):
-    """How often the database was locked, and the deepest waitress queue (requests waiting for a thread)."""
+    """How many requests failed on a locked database, and the deepest waitress queue (requests waiting for a thread)."""
     text = path.read_text(errors="replace")
     depths = [int(line.rsplit(" ", 1)[1]) for line in text.splitlines() if "Task queue depth is" in line]
-    return text.count("database is locked"), max(depths, default=0)
+    return text.count("OperationalError: database is locked\n\nThe above"), max(depths, default=0)  # once per traceback
 
 
 def main():
