@@ -17,6 +17,15 @@ class ValidityQuerySet(models.QuerySet):
             models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=date),
         )
 
+    def overlapping(self, start, end):
+        """Records valid on at least one day of [start, end]; an open end is unbounded."""
+        queryset = self
+        if end is not None:
+            queryset = queryset.filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=end))
+        if start is not None:
+            queryset = queryset.filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=start))
+        return queryset
+
 
 class ValidityModel(models.Model):
     """A record that holds for an interval of dates; an open end means "still valid"."""
@@ -31,6 +40,16 @@ class ValidityModel(models.Model):
         super().clean()
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("The end date cannot be before the start date.")})
+
+    def covers(self, start, end):
+        """Whether the known dates of [start, end] fall inside this record's validity (a date left
+        blank is unknown, not unbounded: it refuses nothing)."""
+        return all(self.is_valid_at(date) for date in (start, end) if date is not None)
+
+    def ensure_covers(self, record):
+        """Refuse ``record`` (a title held in this organisation, a parent link …) whose period is not inside this one."""
+        if not self.covers(record.valid_from, record.valid_to):
+            raise ValidationError({"valid_from": _("These dates lie outside the period in which %(record)s existed.") % {"record": self}})
 
     def is_valid_at(self, date):
         return (self.valid_from is None or self.valid_from <= date) and (self.valid_to is None or date <= self.valid_to)

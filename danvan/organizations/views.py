@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedLookupView, ScopedUpdateView
+from danvan.organizations import services
 from danvan.organizations.filters import OrganizationFilter
 from danvan.organizations.forms import OrganizationForm, OrganizationLinkForm
 from danvan.organizations.models import Organization, OrganizationLink
@@ -38,19 +39,22 @@ class OrganizationDetailView(ScopedDetailView):
         }
 
 
-class OrganizationCreateView(ScopedCreateView):
+class OrganizationFormMixin:
     model = Organization
     form_class = OrganizationForm
+
+    def perform(self, form):
+        return services.save_organization(self.request.user, form.instance)
+
+
+class OrganizationCreateView(OrganizationFormMixin, ScopedCreateView):
     page_title = _("New organisation")
 
     def get_success_url(self):
         return reverse("organizations:detail", args=[self.object.pk])
 
 
-class OrganizationUpdateView(ScopedUpdateView):
-    model = Organization
-    form_class = OrganizationForm
-
+class OrganizationUpdateView(OrganizationFormMixin, ScopedUpdateView):
     def get_success_url(self):
         return reverse("organizations:detail", args=[self.object.pk])
 
@@ -61,6 +65,9 @@ class OrganizationLinkCreateView(ScopedCreateView):
     model = OrganizationLink
     form_class = OrganizationLinkForm
     page_title = _("Parent organisation for a period")
+
+    def perform(self, form):
+        return services.link_organization(self.request.user, form.instance)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedLookupView, ScopedUpdateView
+from danvan.people import services
 from danvan.people.filters import PersonFilter
 from danvan.people.forms import PersonForm, PositionForm
 from danvan.people.models import Person, Position
@@ -31,26 +32,35 @@ class PersonDetailView(ScopedDetailView):
         }
 
 
-class PersonCreateView(ScopedCreateView):
+class PersonFormMixin:
     model = Person
     form_class = PersonForm
+
+    def perform(self, form):
+        return services.save_person(self.request.user, form.instance)
+
+
+class PersonCreateView(PersonFormMixin, ScopedCreateView):
     page_title = _("New person")
 
     def get_success_url(self):
         return reverse("people:detail", args=[self.object.pk])
 
 
-class PersonUpdateView(ScopedUpdateView):
-    model = Person
-    form_class = PersonForm
-
+class PersonUpdateView(PersonFormMixin, ScopedUpdateView):
     def get_success_url(self):
         return reverse("people:detail", args=[self.object.pk])
 
 
-class PositionCreateView(ScopedCreateView):
+class PositionFormMixin:
     model = Position
     form_class = PositionForm
+
+    def perform(self, form):
+        return services.record_position(self.request.user, form.instance)
+
+
+class PositionCreateView(PositionFormMixin, ScopedCreateView):
     page_title = _("New position")
 
     def get_form_kwargs(self):
@@ -63,10 +73,7 @@ class PositionCreateView(ScopedCreateView):
         return reverse("people:detail", args=[self.person.pk])
 
 
-class PositionUpdateView(ScopedUpdateView):
-    model = Position
-    form_class = PositionForm
-
+class PositionUpdateView(PositionFormMixin, ScopedUpdateView):
     def get_success_url(self):
         return reverse("people:detail", args=[self.object.person_id])
 
