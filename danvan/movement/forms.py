@@ -54,7 +54,7 @@ class ReplicationForm(ScopedModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
-class BatchForm(forms.Form):
+class BatchForm(ScopedForm):
     """The shared part of an appraisal session: level, year, the deciding document and its date."""
 
     level = forms.TypedChoiceField(label=_("Level"), choices=RecognitionLevel.choices, coerce=int)
@@ -62,6 +62,10 @@ class BatchForm(forms.Form):
     decided_on = forms.DateField(label=_("Decision date"), widget=DateInput())
     document = forms.CharField(label=_("Deciding document"), required=False)
     appraisers = forms.CharField(label=_("Appraisers"), required=False)
+
+
+class ImportForm(ScopedForm):
+    file = forms.FileField(label=_("File (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
 
 
 BATCH_OUTCOMES = [("", _("— not appraised now —")), *AppraisalOutcome.choices]

@@ -210,6 +210,20 @@ def recognise_initiative(user, initiative, *, level, year, decided_on=None, docu
     return recognition
 
 
+@transaction.atomic
+def appraise_batch(user, rows, *, level, year, decided_on, document="", appraisers=""):
+    """An appraisal session: each (initiative, outcome, outstanding) appraised, the met ones recognised; all or nothing."""
+    for initiative, outcome, outstanding in rows:
+        try:
+            appraisal = appraise(user, initiative, level=level, year=year, outcome=outcome, appraisers=appraisers, date=decided_on)
+            if outcome != AppraisalOutcome.NOT_MET:
+                recognise_initiative(user, initiative, level=level, year=year, decided_on=decided_on, document=document,
+                                     appraisal=appraisal, outstanding=outstanding)
+        except ValidationError as error:
+            raise ValidationError(f"{initiative.name}: {' '.join(error.messages)}") from error
+    return len(rows)
+
+
 # ---------------------------------------------------------------- replication, results, attachments
 
 @transaction.atomic

@@ -1,9 +1,7 @@
 """Pages of the movement. Views stay thin: every change goes through ``services.py``."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,7 +10,7 @@ from django.views import generic
 
 from danvan.core.audit import history
 from danvan.core.choices import Role
-from danvan.core.exports import XlsxExportMixin
+from danvan.core.exports import XLSX_TYPE, XlsxExportMixin
 from danvan.core.filters import note_query_error, read_query
 from danvan.core.views import (
     ScopedCreateView,
@@ -23,14 +21,16 @@ from danvan.core.views import (
     ParentFormView,
     ScopedMixin,
     ScopedUpdateView,
+    ServiceFormMixin,
 )
 from danvan.core.workflow import transitions_of
 from danvan.movement import services
 from danvan.movement.choices import AppraisalOutcome, Status
 from danvan.movement.filters import BatchQuery, InitiativeFilter, SpanQuery, UnitQuery, parse_span
 from danvan.movement.forms import (
-    AttachmentForm, BatchForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
+    AttachmentForm, BatchForm, ImportForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
 )
+from danvan.movement.imports import import_registrations, template_workbook
 from danvan.movement.models import Initiative, InitiativeAttachment
 from danvan.movement.queries import initiative_stats, units_of
 from danvan.units.forms import UnitPickForm
@@ -212,10 +212,11 @@ class FormalismListView(ScopedListView):
         return super().get_queryset().formalism().select_related("unit", "owner_organization", "owner_person").order_by("unit__name", "name")
 
 
-class AppraisalBatchView(ScopedMixin, generic.TemplateView):
+class AppraisalBatchView(ServiceFormMixin, ScopedMixin, generic.FormView):
     """A commune's or district's registrations of a year appraised, and the met ones recognised, in one screen."""
 
     model = Initiative
+    form_class = BatchForm
     template_name = "movement/appraisal_batch.html"  # editors may look; the services require an approver to record
 
     def candidates(self, unit, year):
@@ -225,50 +226,45 @@ class AppraisalBatchView(ScopedMixin, generic.TemplateView):
         found = found if units is None else found.filter(unit__in=units)
         return found.select_related("unit", "owner_organization", "owner_person").order_by("unit__name", "name")[:200]
 
-    def get_context_data(self, form=None, **kwargs):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        return {"year": read_query(self.request, BatchQuery)["year"], "level": services.approver_level(self.request.user)}
+
+    def get_context_data(self, **kwargs):
         unit = _asked_unit(self.request)
         year = read_query(self.request, BatchQuery)["year"]
-        form = form or BatchForm(initial={"year": year, "level": services.approver_level(self.request.user)})
         rows = self.candidates(unit, year) if year else []
         return {
-            **super().get_context_data(**kwargs), "unit": unit, "year": year, "form": form, "rows": rows,
+            **super().get_context_data(**kwargs), "unit": unit, "year": year, "rows": rows,
             "outcomes": BATCH_OUTCOMES, "unit_form": UnitPickForm(initial={"unit": unit}, user=self.request.user),
         }
 
-    def post(self, request, *args, **kwargs):
-        form = BatchForm(request.POST)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        chosen = {int(key.split("-")[1]): value for key, value in request.POST.items() if key.startswith("outcome-") and value}
-        try:
-            with transaction.atomic():
-                done = self.apply(request, form.cleaned_data, chosen)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return self.render_to_response(self.get_context_data(form=form))
-        messages.success(request, _("%(count)s initiatives appraised.") % {"count": done})
-        return HttpResponseRedirect(request.get_full_path())
+    def chosen_rows(self):
+        """(initiative, outcome, outstanding) for each row given an outcome; a row outside the user's scope is refused."""
+        post = self.request.POST
+        chosen = {}
+        for key, outcome in post.items():
+            if key.startswith("outcome-") and outcome:
+                pk = key.split("-", 1)[1]
+                if not pk.isdigit() or outcome not in AppraisalOutcome.values:
+                    raise ValidationError(_("Unknown row %(pk)s.") % {"pk": pk})
+                chosen[int(pk)] = outcome
+        initiatives = Initiative.objects.visible_to(self.request.user).in_bulk(list(chosen))
+        if len(initiatives) != len(chosen):
+            raise ValidationError(_("Unknown row %(pk)s.") % {"pk": min(set(chosen) - set(initiatives))})
+        return [(initiatives[pk], outcome, f"outstanding-{pk}" in post) for pk, outcome in chosen.items()]
 
-    def apply(self, request, data, chosen):
-        initiatives = Initiative.objects.visible_to(request.user).in_bulk(list(chosen))
-        for pk, outcome in chosen.items():
-            initiative = initiatives.get(pk)
-            if initiative is None or outcome not in AppraisalOutcome.values:
-                raise ValidationError(_("Unknown row %(pk)s.") % {"pk": pk})
-            try:
-                self.appraise_one(request, initiative, outcome, data)
-            except ValidationError as error:
-                raise ValidationError(f"{initiative.name}: {' '.join(error.messages)}") from error
-        return len(chosen)
+    def perform(self, form):
+        data = form.cleaned_data
+        done = services.appraise_batch(self.request.user, self.chosen_rows(), level=data["level"], year=data["year"],
+                                       decided_on=data["decided_on"], document=data["document"], appraisers=data["appraisers"])
+        self.success_message = _("%(count)s initiatives appraised.") % {"count": done}
+        return done
 
-    def appraise_one(self, request, initiative, outcome, data):
-        common = {"level": data["level"], "year": data["year"]}
-        appraisal = services.appraise(request.user, initiative, outcome=outcome, appraisers=data["appraisers"], date=data["decided_on"], **common)
-        if outcome != AppraisalOutcome.NOT_MET:
-            services.recognise_initiative(
-                request.user, initiative, decided_on=data["decided_on"], document=data["document"], appraisal=appraisal,
-                outstanding=f"outstanding-{initiative.pk}" in request.POST, **common,
-            )
+    def get_success_url(self):
+        return self.request.get_full_path()
 
 
 class ShowcaseView(generic.ListView):
@@ -330,37 +326,31 @@ class PublicPhotoView(generic.DetailView):
 
 
 
-class ImportView(ScopedMixin, generic.TemplateView):
+class ImportView(ServiceFormMixin, ScopedMixin, generic.FormView):
     """Upload registrations as .xlsx (all or nothing); ``?template=1`` downloads the template."""
 
     model = Initiative
     required_role = Role.EDITOR
+    form_class = ImportForm
     template_name = "movement/import.html"
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("template"):
-            from django.http import HttpResponse
-
-            from danvan.core.exports import XLSX_TYPE
-            from danvan.movement.imports import template_workbook
-
             response = HttpResponse(template_workbook(), content_type=XLSX_TYPE)
             response["Content-Disposition"] = 'attachment; filename="mau-dang-ky-mo-hinh.xlsx"'
             return response
         return super().get(request, *args, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        from danvan.movement.imports import import_registrations
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
-        upload = request.FILES.get("file")
-        if upload is None:
-            return self.render_to_response(self.get_context_data(problems=[_("Choose an .xlsx file.")]))
-        try:
-            saved = import_registrations(request.user, upload)
-        except ValidationError as error:
-            return self.render_to_response(self.get_context_data(problems=error.messages))
-        messages.success(request, _("%(count)s registrations imported.") % {"count": saved})
-        return HttpResponseRedirect(reverse("movement:list"))
+    def perform(self, form):
+        saved = import_registrations(self.request.user, form.cleaned_data["file"])
+        self.success_message = _("%(count)s registrations imported.") % {"count": saved}
+        return saved
+
+    def get_success_url(self):
+        return reverse("movement:list")
 
 
 class InitiativeLookupView(ScopedLookupView):

@@ -143,8 +143,6 @@ def _page_forms(routes):
 
 # Page writes that take no form of related records, each with its reason (checked by their own tests).
 PAGES_WITHOUT_RELATED_FORM = {
-    "movement:import": "an .xlsx upload: each row's references are checked by the import (movement/tests)",
-    "movement:appraisal-batch": "rows of the user's own initiatives chosen by id within scope (movement/tests)",
 }
 
 
