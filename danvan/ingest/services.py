@@ -176,7 +176,25 @@ def fail_stalled_batches(batch=None):
             "Reading stopped before every file was read (the server or the background worker was interrupted). "
             "Press “Retry” to read the remaining files."
         )
-    return stalled.update(status=Batch.Status.FAILED, failure=reason, updated_at=timezone.now())
+    stopped = set(stalled.values_list("pk", flat=True))
+    if not stopped:
+        return 0
+    count = Batch.objects.filter(pk__in=stopped, status=Batch.Status.RUNNING, updated_at__lt=cutoff).update(
+        status=Batch.Status.FAILED, failure=reason, updated_at=timezone.now()
+    )
+    _fail_orphan_tasks(stopped, reason)
+    return count
+
+
+def _fail_orphan_tasks(batch_ids, reason):
+    """The queue's own record of a dead reader's task stays "running" too; it is closed as failed."""
+    from django_tasks_db.models import DBTaskResult
+
+    from danvan.ingest.tasks import process_batch_task
+
+    for result in DBTaskResult.objects.running().filter(task_path=process_batch_task.module_path):
+        if (result.args_kwargs.get("args") or [None])[0] in batch_ids:
+            result.set_failed(RuntimeError(reason))
 
 
 @transaction.atomic

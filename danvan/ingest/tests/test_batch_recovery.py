@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from danvan.core.choices import Role
 from danvan.ingest import services
 from danvan.ingest.models import Batch, ProposedItem, SourceDocument
+from danvan.ingest.tasks import process_batch_task
 from danvan.ingest.tests.factories import SAMPLE
 
 Status = Batch.Status
@@ -76,12 +77,19 @@ def test_the_worker_danvan_serve_starts_stops_every_batch_a_dead_reader_left(tre
 
     dead = crashed_batch(tree, people.editor, upload)
     alive = crashed_batch(tree, people.editor, upload, minutes_ago=0)
+    # The queue's record of each reader's task, claimed by a worker that then died (or still runs).
+    for batch in (dead, alive):
+        process_batch_task.enqueue(batch.pk)
+    for result in DBTaskResult.objects.all():
+        result.claim("dead-worker")
     started = []
     monkeypatch.setattr(threading, "Thread", lambda target, **kwargs: type("T", (), {"start": lambda self: started.append(target)})())
     serve.start_worker_thread()
     assert started, "the worker thread was started"
     assert Batch.objects.get(pk=dead.pk).status == Status.FAILED
     assert Batch.objects.get(pk=alive.pk).status == Status.RUNNING
+    tasks = {result.args_kwargs["args"][0]: result.status for result in DBTaskResult.objects.all()}
+    assert tasks == {dead.pk: "FAILED", alive.pk: "RUNNING"}, "the dead reader's task is closed in the queue too"
 
 
 @pytest.mark.django_db(transaction=True)  # the worker commits, as in production
