@@ -125,6 +125,7 @@ class IdFilter(BoundedNumberFilter):
 
 
 ID_SCHEMA = {"type": "integer", "minimum": ID_MIN, "maximum": ID_MAX}
+YEAR_SCHEMA = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
 
 
 @extend_schema_field(ID_SCHEMA)

@@ -8,7 +8,7 @@ field or query parameter with its message). Updates carry the version they were 
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 
 DETAIL = inline_serializer("ErrorDetail", {"detail": serializers.CharField()})
@@ -42,8 +42,28 @@ def error_responses(method):
 class DanvanAutoSchema(AutoSchema):
     """drf-spectacular's schema, plus the error answers (400/401/403/404, 412 on updates) of every operation."""
 
+    def _get_paginator(self):
+        # Only collections page and filter; a record's own lists (an initiative's recognitions) come whole.
+        return None if getattr(self.view, "detail", False) else super()._get_paginator()
+
+    def get_filter_backends(self):
+        return [] if getattr(self.view, "detail", False) else super().get_filter_backends()
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         for code, response in error_responses(self.method).items():
             responses.setdefault(code, self._get_response_for_code(response, code, direction=direction))
         return responses
+
+
+def action_schema(*, get, post_request, post_response=None, created=False):
+    """The schema of a detail action that answers GET with ``get`` (e.g. a list, or the allowed moves) and
+    POST ``post_request`` with ``post_response`` (201 when ``created``; by default the viewset's serializer)."""
+    post = {"request": post_request}
+    if post_response is not None:
+        post["responses"] = {201 if created else 200: post_response}
+
+    def decorate(view):
+        return extend_schema(methods=["POST"], **post)(extend_schema(methods=["GET"], request=None, responses=get)(view))
+
+    return decorate

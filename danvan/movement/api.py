@@ -2,12 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+from danvan.core.filters import ID_SCHEMA, YEAR_SCHEMA
+from danvan.core.schema import action_schema
 from danvan.movement import services
 from danvan.movement.choices import LEVEL_KEYS
 from danvan.movement.filters import InitiativeFilter, UnitQuery, parse_span
@@ -84,7 +86,8 @@ class InitiativeViewSet(ScopedModelViewSet):
     def _initiative(self):
         return self.get_object()
 
-    @extend_schema(request=TransitionSerializer, responses=InitiativeSerializer)
+    @action_schema(get=inline_serializer("InitiativeMoves", {"status": serializers.CharField(), "moves": serializers.ListField(child=serializers.CharField())}),
+                   post_request=TransitionSerializer, post_response=InitiativeSerializer)
     @action(detail=True, methods=["get", "post"])
     def transition(self, request, pk=None, **kwargs):
         """GET: the moves the caller may make now. POST: submit, approve, return (note required), start-appraisal, suspend, resume, end …"""
@@ -95,7 +98,7 @@ class InitiativeViewSet(ScopedModelViewSet):
         services.move(request.user, initiative, services.SIMPLE_MOVES[payload["action"]], payload["note"])
         return Response(self.get_serializer(initiative).data)
 
-    @extend_schema(request=RecognitionSerializer, responses=RecognitionSerializer)
+    @action_schema(get=RecognitionSerializer(many=True), post_request=RecognitionSerializer, post_response=RecognitionSerializer, created=True)
     @action(detail=True, methods=["get", "post"])
     def recognise(self, request, pk=None, **kwargs):
         """GET lists the initiative's recognitions; POST adds one through the service."""
@@ -105,7 +108,7 @@ class InitiativeViewSet(ScopedModelViewSet):
         recognition = services.recognise_initiative(request.user, initiative, **self.payload())
         return Response(RecognitionSerializer(recognition).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=AppraisalSerializer, responses=AppraisalSerializer)
+    @action_schema(get=AppraisalSerializer(many=True), post_request=AppraisalSerializer, post_response=AppraisalSerializer, created=True)
     @action(detail=True, methods=["get", "post"])
     def appraise(self, request, pk=None, **kwargs):
         """GET lists the initiative's appraisals; POST adds one through the service."""
@@ -115,7 +118,7 @@ class InitiativeViewSet(ScopedModelViewSet):
         appraisal = services.appraise(request.user, initiative, **self.payload())
         return Response(AppraisalSerializer(appraisal).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ReplicationSerializer, responses=ReplicationSerializer)
+    @action_schema(get=ReplicationSerializer(many=True), post_request=ReplicationSerializer, post_response=ReplicationSerializer, created=True)
     @action(detail=True, methods=["get", "post"])
     def replicate(self, request, pk=None, **kwargs):
         """GET lists the initiative's replications; POST adds one through the service."""
@@ -125,7 +128,7 @@ class InitiativeViewSet(ScopedModelViewSet):
         replication = services.replicate(request.user, initiative, **self.payload())
         return Response(ReplicationSerializer(replication).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ResultSerializer, responses=ResultSerializer)
+    @action_schema(get=ResultSerializer(many=True), post_request=ResultSerializer, post_response=ResultSerializer, created=True)
     @action(detail=True, methods=["get", "post"])
     def results(self, request, pk=None, **kwargs):
         """GET lists the initiative's result updates; POST adds one through the service."""
@@ -136,7 +139,8 @@ class InitiativeViewSet(ScopedModelViewSet):
         return Response(ResultSerializer(update).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(parameters=[
-        OpenApiParameter("unit", int), OpenApiParameter("from_year", int), OpenApiParameter("to_year", int), OpenApiParameter("phase", int),
+        OpenApiParameter("unit", ID_SCHEMA), OpenApiParameter("from_year", YEAR_SCHEMA), OpenApiParameter("to_year", YEAR_SCHEMA),
+        OpenApiParameter("phase", ID_SCHEMA),
     ], responses=dict)
     @action(detail=False, methods=["get"])
     def stats(self, request, **kwargs):

@@ -1,9 +1,10 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from danvan.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+from danvan.core.schema import action_schema
 from danvan.oversight import services
 from danvan.oversight.filters import FindingFilter, FollowUpFilter, MeetingFilter, MissionFilter
 from danvan.oversight.models import Finding, FollowUp, Meeting, Mission
@@ -21,7 +22,8 @@ class TransitionActionMixin:
     move = None
     workflow = None
 
-    @extend_schema(request=TransitionInput)
+    @action_schema(get=inline_serializer("AllowedMoves", {"status": serializers.CharField(), "allowed": serializers.ListField(child=serializers.CharField())}),
+                   post_request=TransitionInput)
     @action(detail=True, methods=["get", "post"])
     def transition(self, request, pk=None, **kwargs):
         obj = self.get_object()
