@@ -25,3 +25,20 @@ def commendation_section(units, span):
         "commended_by_recipient": {"collective": granted["collective"], "individual": granted["individual"]},
         "proposed_for_commendation": proposed,
     }
+
+
+def _recipient_counts():
+    return {
+        "collectives": Count("recipients", filter=Q(recipients__kind=HolderKind.COLLECTIVE)),
+        "individuals": Count("recipients", filter=Q(recipients__kind=HolderKind.INDIVIDUAL)),
+    }
+
+
+def with_recipient_counts(decisions):
+    """Each decision with its numbers of collectives and individuals (one query for the list)."""
+    return decisions.annotate(**_recipient_counts())
+
+
+def totals_by_form(decisions):
+    """Collectives and individuals commended by the listed decisions, per form of commendation."""
+    return decisions.values("form__name").annotate(**_recipient_counts()).order_by("form__name")

@@ -1,10 +1,10 @@
 """Pages of commendation: decisions, printable certificates, proposals accepted or declined."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from danvan.awards import services
+from danvan.awards import queries, services
 from danvan.awards.filters import DecisionFilter, ProposalFilter
 from danvan.awards.forms import AcceptForm, DecisionForm, DeclineForm, ProposalForm, ProposedRecipientFormSet, RecipientForm
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
@@ -19,16 +19,10 @@ class DecisionListView(ScopedListView):
     filterset_class = DecisionFilter
 
     def get_queryset(self):
-        return super().get_queryset().select_related("issuing_body", "form").annotate(
-            collectives=Count("recipients", filter=Q(recipients__kind="collective")),
-            individuals=Count("recipients", filter=Q(recipients__kind="individual")),
-        )
+        return queries.with_recipient_counts(super().get_queryset().select_related("issuing_body", "form"))
 
     def get_context_data(self, **kwargs):
-        totals = self.object_list.values("form__name").annotate(
-            collectives=Count("recipients", filter=Q(recipients__kind="collective")),
-            individuals=Count("recipients", filter=Q(recipients__kind="individual")),
-        ).order_by("form__name")
+        totals = queries.totals_by_form(self.object_list)
         return {**super().get_context_data(**kwargs), "totals": totals, "can_approve": self.request.user.can(Role.APPROVER)}
 
 
