@@ -356,6 +356,12 @@ def _check_manifest(manifest, vendor):
         )
 
 
+def is_older_than_code(manifest):
+    """True when the software has migrations the backup's database had not applied: `danvan migrate` after restoring."""
+    applied = {(app, name) for app, names in (manifest.get("migrations") or {}).items() for name in names}
+    return bool(set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations) - applied)
+
+
 def stage(archive_path, *, database=None, media_root=None):
     """Check the whole archive and unpack it beside the uploaded files; refuse it, changing nothing, if it is not right."""
     database = database or connections["default"].settings_dict

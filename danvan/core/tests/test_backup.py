@@ -271,3 +271,14 @@ def test_loaddata_brings_records_back_without_false_audit_entries(tree, make_use
     call_command("loaddata", str(dump), verbosity=0)
     assert Person.objects.count() == 2
     assert LogEntry.objects.count() == entries, "loading a dump is not a creation"
+
+
+def test_restoring_an_older_backup_says_to_migrate():
+    from django.db.migrations.loader import MigrationLoader
+
+    applied = {}
+    for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations:
+        applied.setdefault(app, []).append(name)
+    assert not backup.is_older_than_code({"migrations": applied})
+    applied["ingest"] = [name for name in applied["ingest"] if name != "0002_batch_recovery"]
+    assert backup.is_older_than_code({"migrations": applied})

@@ -4,7 +4,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from danvan.core.backup import BackupError, restore, stage
+from danvan.core.backup import BackupError, is_older_than_code, restore, stage
 
 YES = {"yes", "y", "có", "co", "c"}
 
@@ -40,3 +40,5 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(_("Restored the backup of %(date)s: %(rows)s records, %(files)s uploaded files.") % summary)
+        if is_older_than_code(manifest):
+            self.stdout.write(_("The backup is older than this version of Dân Vận: run `danvan migrate` now."))
