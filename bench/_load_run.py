@@ -113,13 +113,12 @@ class Official(FastHttpUser):
                 response.failure("not a JSON object")
 
     def result_update(self):
-        """POST a result on the detail page as its form does; the view answers 302 to the page whatever happens,
-        so bench_load.py checks afterwards that every answered POST saved one row."""
+        """POST the "report results" form of the initiative's page: 302 back to the page when saved, 200 when refused."""
         pk = self.rng.choice(self.account["initiatives"])
         date = datetime.date.today() - datetime.timedelta(days=self.rng.randint(0, 300))
-        fields = {"csrfmiddlewaretoken": self._cookie("csrftoken"), "do": "result", "date": date.strftime("%d/%m/%Y"),
+        fields = {"csrfmiddlewaretoken": self._cookie("csrftoken"), "date": date.strftime("%d/%m/%Y"),
                   "text": f"Kết quả kiểm thử tải của {self.account['username']}", "beneficiaries": self.rng.randint(1, 300)}
-        with self.client.post(f"/movement/{pk}/", data=urlencode(fields), headers=FORM, name="result update (POST)",
+        with self.client.post(f"/movement/{pk}/results/new/", data=urlencode(fields), headers=FORM, name="result update (POST)",
                               allow_redirects=False, catch_response=True) as response:
             if response.status_code != 302 or response.headers.get("Location") != f"/movement/{pk}/":
                 response.failure(f"{response.status_code} {response.headers.get('Location', '')}")
