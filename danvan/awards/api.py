@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from danvan.awards import services
+from danvan.awards.filters import DecisionFilter, ProposalFilter
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from rest_framework import mixins
 
@@ -67,6 +68,7 @@ class CommendationDecisionViewSet(_NestedCreateMixin, ScopedReadOnlyViewSet):
 
     queryset = CommendationDecision.objects.select_related("form").prefetch_related("recipients").order_by("-date", "id")
     serializer_class = DecisionSerializer
+    filterset_class = DecisionFilter
     recipient_model = Recipient
 
     @staticmethod
@@ -79,6 +81,7 @@ class CommendationProposalViewSet(_NestedCreateMixin, ScopedReadOnlyViewSet):
 
     queryset = CommendationProposal.objects.prefetch_related("recipients").order_by("-date", "id")
     serializer_class = ProposalSerializer
+    filterset_class = ProposalFilter
     recipient_model = ProposedRecipient
     action_serializers = {"accept": AcceptSerializer, "decline": DeclineSerializer}
 

@@ -29,7 +29,8 @@ def api(editor):
 
 
 @pytest.mark.parametrize("url, year", [("/api/v1/directives/", "0"), ("/api/v1/missions/", "10000"),
-                                       ("/api/v1/initiatives/", "0"), ("/api/v1/meetings/", "99999999999")])
+                                       ("/api/v1/initiatives/", "0"), ("/api/v1/meetings/", "99999999999"),
+                                       ("/api/v1/commendation-decisions/", "0")])
 def test_a_year_out_of_bounds_is_a_400_naming_the_year(api, tree, url, year):
     DirectiveFactory(unit=tree.cc1)
 
