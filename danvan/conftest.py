@@ -83,6 +83,24 @@ def national_admin(make_user):
     return make_user(unit=None, role=Role.ADMINISTRATOR, username="quantri")
 
 
+@pytest.fixture
+def browser():
+    """Debian's headless Chromium through Playwright (tests marked ``browser``)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from danvan.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # live server makes happen in the server's own threads.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _fast_password_hashing():
     """PBKDF2 costs a third of a second a user; tests need no real hashing strength."""

@@ -6,35 +6,21 @@ public showcase and the API docs, and listens to the console: Chromium reports
 every script or style the policy refuses there.
 """
 
-import os
-
 import pytest
 from django.urls import reverse
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from danvan.accounts.tests.factories import PASSWORD, UserFactory
 from danvan.core.choices import Role
+from danvan.core.tests.browser import log_in
 from danvan.core.tests.factories import RECORD_IN_UNIT
 from danvan.core.tests.test_url_walk import collect_routes, url_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 # Not pages: the API's JSON routes, the admin (Django's own), the language switch, static files.
 NOT_PAGES = ("api/v1/", "admin/", "i18n/", "static/")
 FIRST_PK = 980001
-
-expect.set_options(timeout=20_000)
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
 
 @pytest.fixture
 def approver(tree):
@@ -71,14 +57,6 @@ def listen(page):
     return refused
 
 
-def log_in(page, base_url, username):
-    page.goto(f"{base_url}{reverse('accounts:login')}")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
-    expect(page.locator("#global-search")).to_be_visible()
-
-
 def test_the_listener_hears_a_refused_inline_style(tree, live_server, browser):
     """The control: an inline style on a page is refused, and the walk below would hear it."""
     page = browser.new_page()
@@ -105,7 +83,7 @@ def test_no_page_breaks_the_policy(pages, live_server, browser):
 
     for address in [reverse("accounts:login"), reverse("movement:showcase")]:
         visit(address)
-    log_in(page, live_server.url, "pheduyet")
+    log_in(page, live_server.url, "pheduyet", PASSWORD)
     for address in pages:
         visit(address)
     assert len(pages) > 30, pages

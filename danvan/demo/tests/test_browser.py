@@ -1,24 +1,14 @@
 """A person's first steps, in a real headless Chromium, on the demo world."""
 
-import os
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from danvan.demo import build as demo
+from danvan.core.tests.browser import log_in as browser_log_in
+from danvan.core.tests.browser import shot
 from danvan.units.models import Unit
 
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "browser"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# CI shares two cores with the live server and the database: wait longer than the default 5 s.
-expect.set_options(timeout=20_000)
 
 
 @pytest.fixture
@@ -26,28 +16,8 @@ def demo_world(transactional_db):
     demo.build()
 
 
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the
-    # live server makes happen in the server's own threads.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def log_in(page, base_url, username):
-    page.goto(f"{base_url}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", demo.DEMO_PASSWORD)
-    page.click("button.primary")
-    expect(page.locator("#global-search")).to_be_visible()
-
-
-def shot(page, name):
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    browser_log_in(page, base_url, username, demo.DEMO_PASSWORD)
 
 
 def test_an_official_logs_in_browses_units_and_finds_nam_can(demo_world, live_server, browser):

@@ -1,37 +1,21 @@
 """The review queue in a real headless Chromium: upload, highlights, decisions, the progress bar."""
 
-import os
 import time
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import OperationalError
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from danvan.accounts.tests.factories import PASSWORD, UserFactory
 from danvan.core.choices import Role
+from danvan.core.tests.browser import log_in as browser_log_in
+from danvan.core.tests.browser import shot
 from danvan.ingest.models import ProposedItem, SourceDocument
 from danvan.ingest.tests.factories import SAMPLE
 from danvan.organizations.tests.factories import OrganizationFactory
 
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "browser"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -42,15 +26,7 @@ def editor(tree, settings, tmp_path):
 
 
 def log_in(page, base_url):
-    page.goto(f"{base_url}/accounts/login/")
-    page.fill("input[name=username]", "binhan")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
-    expect(page.locator("#global-search")).to_be_visible()
-
-
-def shot(page, name):
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    browser_log_in(page, base_url, "binhan", PASSWORD)
 
 
 def fits(page):

@@ -3,13 +3,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from danvan.demo.tests.test_browser import browser, demo_world, log_in, shot  # noqa: F401 - pytest fixtures
+from danvan.core.tests.browser import shot
+from danvan.demo.tests.test_browser import demo_world, log_in  # noqa: F401 - demo_world is a fixture
 from danvan.movement.models import Initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_commune_editor_and_the_district_approver_edit_one_model_at_once(demo_world, live_server, browser):  # noqa: F811
+def test_a_commune_editor_and_the_district_approver_edit_one_model_at_once(demo_world, live_server, browser):
     initiative = Initiative.objects.filter(unit__name="Thạnh Yên", unit__level=3).order_by("pk").first()
     edit_url = f"{live_server.url}/movement/{initiative.pk}/edit/"
 
