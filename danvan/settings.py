@@ -177,10 +177,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
-# Sessions end after 8 hours of work or when the browser closes.
+# Sessions end after 8 hours of work or when the browser closes. A session is written only
+# when it changes: saving it on every request made every page view a write, and on SQLite
+# 50 users' views queued for the one write lock until a save waited past busy_timeout.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "danvan.core.views.csrf_failure"
