@@ -64,11 +64,12 @@ class ReplicationSerializer(serializers.ModelSerializer):
 class ResultSerializer(serializers.Serializer):
     date = serializers.DateField()
     text = serializers.CharField()
-    beneficiaries = serializers.IntegerField(required=False, min_value=0)
-    households_out_of_poverty = serializers.IntegerField(required=False, min_value=0)
-    money_mobilised = serializers.IntegerField(required=False, min_value=0)
-    workdays_mobilised = serializers.IntegerField(required=False, min_value=0)
-    road_km = serializers.DecimalField(required=False, max_digits=8, decimal_places=2, min_value=0)
+    # Bounded as the columns are (integer, bigint for money), so a huge figure is a 400, not a database error.
+    beneficiaries = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1)
+    households_out_of_poverty = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1)
+    money_mobilised = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**63 - 1)
+    workdays_mobilised = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1)
+    road_km = serializers.DecimalField(required=False, allow_null=True, max_digits=8, decimal_places=2, min_value=0)
 
 
 class InitiativeViewSet(ScopedModelViewSet):

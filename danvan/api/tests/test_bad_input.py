@@ -8,6 +8,8 @@ from rest_framework.authtoken.models import Token
 from danvan.core.choices import Role
 from danvan.core.models import TransitionRecord
 from danvan.directives.tests.factories import DirectiveFactory
+from danvan.movement.choices import Status
+from danvan.movement.tests.factories import InitiativeFactory
 from danvan.oversight.choices import MissionStatus
 from danvan.oversight.tests.factories import FollowUpFactory, MissionFactory
 
@@ -117,3 +119,15 @@ def test_a_path_no_route_matches_is_a_json_404(api, path):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "Không tìm thấy."}
+
+
+@pytest.mark.parametrize("figure", ["beneficiaries", "households_out_of_poverty", "workdays_mobilised", "money_mobilised"])
+def test_a_result_figure_beyond_its_column_is_a_400_and_records_nothing(api, tree, figure):
+    initiative = InitiativeFactory(unit=tree.cc1, status=Status.REGISTERED)
+
+    response = api.post(f"/api/v1/initiatives/{initiative.pk}/results/", {"date": "2024-05-01", "text": "Kết quả", figure: 2**63},
+                        content_type="application/json")
+
+    assert response.status_code == 400
+    assert list(response.json()) == [figure]
+    assert not initiative.result_updates.exists()
