@@ -104,13 +104,22 @@ class VersionedModel(models.Model):
         instance.loaded = dict(zip(field_names, values))
         return instance
 
+    def _remember_loaded(self):
+        deferred = self.get_deferred_fields()
+        self.loaded = {field.attname: getattr(self, field.attname)
+                       for field in self._meta.concrete_fields if field.attname not in deferred}
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._remember_loaded()
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
             self.version += 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
-        self.loaded = {field.attname: getattr(self, field.attname) for field in self._meta.concrete_fields}
+        self._remember_loaded()
 
     def get_additional_data(self):
         """Kept with each audit entry, so a stale writer can be told what changed after the version it read."""

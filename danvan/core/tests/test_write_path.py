@@ -194,3 +194,15 @@ def test_two_threads_editing_different_fields_lose_nothing(tree, make_user):
         stored = Initiative.objects.get(pk=initiative.pk)
         lost += (stored.description, stored.goals) != (f"d{round_number}", f"g{round_number}")
     assert lost == 0
+
+
+def test_a_field_cleared_after_a_refresh_is_saved_cleared(tree, make_user):
+    """What a record remembers as read is what it was last read as, so a refresh then a change is a change."""
+    editor = make_user(tree.cc1, Role.EDITOR)
+    initiative = InitiativeFactory(unit=tree.cc1, goals="Mục tiêu")
+    record = Initiative.objects.get(pk=initiative.pk)
+    Initiative.objects.filter(pk=initiative.pk).update(goals="Mục tiêu khác")
+    record.refresh_from_db()
+    record.goals = "Mục tiêu"  # back to what it was first read as: still a change of what is stored now
+    save_record(editor, record)
+    assert Initiative.objects.get(pk=initiative.pk).goals == "Mục tiêu"
