@@ -11,13 +11,14 @@ from auditlog.diff import get_field_value
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
 from danvan.core.models import VersionedModel
 from danvan.core.scoping import Scope
+from danvan.core.uploads import FileCheck
 
 
 def require_role(user, role):
@@ -177,6 +178,19 @@ def merge_with_current(instance):
 
 # --- the write path -----------------------------------------------------------------------------
 
+def _store_checked_files(instance):
+    """A new file is stored as its field's check gives it back: an image re-encoded, without metadata."""
+    for field in instance._meta.concrete_fields:
+        stored = getattr(instance, field.attname) if isinstance(field, models.FileField) else None
+        if not stored or getattr(stored, "_committed", True):
+            continue
+        for check in (validator for validator in field.validators if isinstance(validator, FileCheck)):
+            try:
+                setattr(instance, field.attname, check.clean(stored.file))
+            except ValidationError as error:
+                raise ValidationError({field.name: error.messages}) from error
+
+
 @transaction.atomic
 def save_record(user, instance, role=Role.EDITOR, exclude=()):
     """Create or update ``instance`` for ``user``: role, related records in scope, no lost update,
@@ -184,6 +198,7 @@ def save_record(user, instance, role=Role.EDITOR, exclude=()):
     require_role(user, role)
     merge_with_current(instance)
     ensure_relations_in_scope(user, instance)
+    _store_checked_files(instance)
     instance.full_clean(exclude=exclude)
     instance.save()
     ensure_in_scope(user, instance)

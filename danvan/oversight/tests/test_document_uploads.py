@@ -52,3 +52,20 @@ def test_a_real_pdf_is_kept_and_served_as_a_download(mission_page):
     response = mission_page.client.get(reverse("oversight:mission-document-file", args=[document.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment; filename=")
+
+
+def test_a_photo_kept_as_a_mission_document_is_stored_without_its_location(mission_page):
+    """Images come in through the one write path, which keeps our re-encoding, not the phone's file."""
+    import io
+
+    from PIL import Image
+
+    from danvan.core.tests.files import photo_with_gps
+
+    original = photo_with_gps("JPEG")
+    assert Image.open(io.BytesIO(original)).getexif().get_ifd(0x8825)
+    assert mission_page.post("anh-lam-viec.jpg", original).status_code == 302
+    with MissionDocument.objects.get().file.open("rb") as stored:
+        kept = stored.read()
+    image = Image.open(io.BytesIO(kept))
+    assert not image.getexif().get_ifd(0x8825) and b"PhoneMaker" not in kept
