@@ -8,6 +8,7 @@ The environment lives in .venv beside this file. ``test`` passes any further
 arguments to pytest; set DANVAN_DATABASE_URL to run the suite on PostgreSQL.
 """
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -29,7 +30,13 @@ def run(*command, **kwargs):
 def ensure_environment(extras=""):
     if not (BIN / "python").exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
+    # The package is installed editable, so only a change of pyproject.toml needs pip again.
+    stamp = VENV / f".installed{extras or '[]'}"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
     run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", f".{extras}")
+    stamp.write_text(wanted)
 
 
 def ensure_browser():
