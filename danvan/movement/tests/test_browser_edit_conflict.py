@@ -15,8 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def world(tree):
     """A commune's model, its editor and the approver of the province above (the demo's roles, on the test tree)."""
-    UserFactory(username="binhan", unit=tree.cc1, role=Role.EDITOR, first_name="Khối dân vận xã Bình An")
-    UserFactory(username="angiang", unit=tree.cp, role=Role.APPROVER, first_name="Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    UserFactory(username="binhan", unit=tree.cc1, role=Role.EDITOR, first_name="Khối dân vận xã Bình An", last_name="")
+    UserFactory(username="angiang", unit=tree.cp, role=Role.APPROVER, first_name="Ban Tuyên giáo và Dân vận Tỉnh ủy", last_name="")
     initiative = InitiativeFactory(unit=tree.cc1, name="Dân vận khéo trong cải cách hành chính",
                                    owner_organization=OrganizationFactory(unit=tree.cc1, name="Hội Nông dân xã Bình An"))
     initiative.fields.set([FieldFactory()])
