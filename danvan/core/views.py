@@ -98,7 +98,8 @@ class ServiceFormMixin:
                 result = self.perform(form)
         except VersionConflict as conflict:
             attach_errors(form, conflict)
-            form.accept_version(conflict.current_version)
+            if hasattr(form, "accept_version"):  # an edit form: saving again keeps what was typed
+                form.accept_version(conflict.current_version)
             return self.form_invalid(form)
         except ValidationError as error:
             attach_errors(form, error)
