@@ -189,6 +189,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "danvan.core.views.csrf_failure"
 
+# The empty choice of every list filter: "Tất cả", never django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from django.apps import apps
 
@@ -148,6 +149,54 @@ def _bounded_defaults():
                                 (models.ManyToManyField, IdModelMultipleChoiceFilter)):
         defaults[field] = {**defaults[field], "filter_class": filter_class}
     return defaults
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """Sorting choices labelled in the reader's language (django-filter ships no Vietnamese)."""
+
+    descending_fmt = _("%s (descending)")
+
+
+class CodedChoiceField(filter_fields.ChoiceField):
+    """A choice of numbered values that also takes each value's code name (``level=commune`` as ``level=3``)."""
+
+    def __init__(self, *args, codes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.codes = codes or {}
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return str(self.codes.get(value.lower(), value)) if value else value
+
+
+class CodedChoiceFilter(django_filters.ChoiceFilter):
+    """A filter over ``IntegerChoices``, with "Tất cả" as its empty choice, accepting numbers or code names.
+
+    django-filter's ``TypedChoiceFilter`` has no empty choice, so a list filtered by it opened on its first
+    level and showed almost nothing.
+    """
+
+    field_class = CodedChoiceField
+
+    def __init__(self, *args, choices, **kwargs):
+        codes = {member.name.lower(): member.value for member in choices}
+        super().__init__(*args, choices=choices.choices, codes=codes, **kwargs)
+        names = sorted({*codes, *(str(value) for value in codes.values())})
+        set_override(self, "field", {"type": "string", "enum": names})
+
+
+class YesNoSelect(django_filters.widgets.BooleanWidget):
+    """"Tất cả", "Có", "Không": a yes/no filter opens on all, not on Django's "Chưa xác định"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", _("All")), ("true", pgettext_lazy("filter", "Yes")), ("false", pgettext_lazy("filter", "No"))]
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", YesNoSelect)
+        super().__init__(*args, **kwargs)
 
 
 class BoundedFilterSet(django_filters.FilterSet):

@@ -18,8 +18,3 @@ def fold(text):
     decomposed = unicodedata.normalize("NFD", (text or "").translate(_LETTER_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.lower()).strip()
-
-
-def fold_terms(query):
-    """Folded words of a search query, for matching every word."""
-    return [term for term in fold(query).split(" ") if term]

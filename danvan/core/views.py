@@ -20,7 +20,7 @@ from danvan.core.services import VersionConflict
 from danvan.core.choices import Role
 from danvan.core.filters import note_ignored_filters
 from danvan.core.scoping import Scope
-from danvan.core.search import search_everything, search_queryset
+from danvan.core.search import search_everything, ranked_search
 
 security_log = logging.getLogger("danvan.security")
 
@@ -206,12 +206,11 @@ class ScopedFileView(ScopedMixin, generic.DetailView):
 
 
 class ScopedLookupView(ScopedMixin, generic.ListView):
-    """Matches for an autocomplete box: the first records in scope whose text contains every word typed."""
+    """Matches for an autocomplete box: the best-ranked records in scope with a word beginning with each word typed."""
 
     template_name = "core/_lookup.html"
     limit = 20
     related = ()
-    ordering = ()
 
     def typed(self):
         """What was typed: ``q``, or the ``<field>_search`` box of an autocomplete widget."""
@@ -220,9 +219,8 @@ class ScopedLookupView(ScopedMixin, generic.ListView):
 
     def get_queryset(self):
         query = self.typed()
-        found = search_queryset(super().get_queryset(), query) if query.strip() else self.model.objects.none()
-        found = found.select_related(*self.related)
-        return (found.order_by(*self.ordering) if self.ordering else found)[: self.limit]
+        found = ranked_search(super().get_queryset(), query) if query.strip() else self.model.objects.none()
+        return found.select_related(*self.related)[: self.limit]
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "results": self.object_list, "query": self.typed()}

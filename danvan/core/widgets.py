@@ -19,8 +19,19 @@ class AutocompleteSelect(forms.Select):
 
     def optgroups(self, name, value, attrs=None):
         chosen = {str(v) for v in value if v not in (None, "")}
-        self.choices = [choice for choice in self.choices if str(choice[0]) in chosen]
+        self.choices = self._chosen_choices(chosen)
         return super().optgroups(name, value, attrs)
+
+    def _chosen_choices(self, chosen):
+        """Only the chosen rows, read by their keys: walking the choices would load the whole scoped table."""
+        queryset = getattr(self.choices, "queryset", None)
+        if queryset is None:
+            return [choice for choice in self.choices if str(choice[0]) in chosen]
+        field = self.choices.field
+        key = field.to_field_name or "pk"
+        possible = [value for value in chosen if value.isdigit() and len(value) < 19] if key == "pk" else list(chosen)
+        rows = queryset.filter(**{f"{key}__in": possible}) if possible else queryset.none()
+        return [(field.prepare_value(row), getattr(row, "choice_label", None) or field.label_from_instance(row)) for row in rows]
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import Level
-from danvan.core.filters import BoundedFilterSet, IdField, IdFilter, ScopedFilterSet, YearField, YearFilter
+from danvan.core.filters import BoundedFilterSet, IdField, IdFilter, OrderingFilter, ScopedFilterSet, YearField, YearFilter
 from danvan.directives.choices import DirectiveStatus, DirectiveType
 from danvan.directives.models import Directive, Implementation, Obligation
 
@@ -13,7 +13,7 @@ class DirectiveFilter(ScopedFilterSet):
     doc_type = django_filters.ChoiceFilter(label=_("Type"), choices=DirectiveType.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=DirectiveStatus.choices)
     year = YearFilter(field_name="issued_on__year")
-    o = django_filters.OrderingFilter(
+    o = OrderingFilter(
         label=_("Sort by"),
         fields=(("issued_on", "issued_on"), ("number", "number"), ("doc_type", "doc_type")),
         field_labels={"issued_on": _("Issue date"), "number": _("Number"), "doc_type": _("Type")},

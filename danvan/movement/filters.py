@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.filters import IdField, IdModelChoiceFilter, ScopedFilterSet, YearField, YearFilter
+from danvan.core.filters import BooleanFilter, CodedChoiceFilter, IdField, IdModelChoiceFilter, OrderingFilter, ScopedFilterSet, YearField, YearFilter
 from danvan.movement.choices import HolderKind, InitiativeKind, RecognitionLevel, Status
 from danvan.movement.models import Field, Initiative, Phase
 from danvan.movement.queries import Span, default_span
@@ -15,6 +15,10 @@ SORTS = (
     ("name", "name"), ("registration_year", "registration_year"), ("unit__name", "unit"), ("status", "status"),
     ("highest_level", "level"), ("last_result_on", "last_result"),
 )
+SORT_LABELS = {
+    "name": gettext_lazy("Name"), "registration_year": gettext_lazy("Registration year"), "unit__name": gettext_lazy("Unit"),
+    "status": gettext_lazy("Status"), "highest_level": gettext_lazy("Level"), "last_result_on": gettext_lazy("Latest result"),
+}
 
 
 class InitiativeFilter(ScopedFilterSet):
@@ -24,9 +28,9 @@ class InitiativeFilter(ScopedFilterSet):
     kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind"), choices=InitiativeKind.choices)
     holder = django_filters.ChoiceFilter(label=gettext_lazy("Holder"), choices=HolderKind.choices)
     status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
-    level = django_filters.TypedChoiceFilter(label=gettext_lazy("Level"), choices=RecognitionLevel.choices, coerce=int, field_name="highest_level")
-    formalism = django_filters.BooleanFilter(label=gettext_lazy("Formalism"), method="filter_formalism")
-    sort = django_filters.OrderingFilter(label=gettext_lazy("Sort"), fields=SORTS)
+    level = CodedChoiceFilter(label=gettext_lazy("Level"), choices=RecognitionLevel, field_name="highest_level")
+    formalism = BooleanFilter(label=gettext_lazy("Formalism"), method="filter_formalism")
+    sort = OrderingFilter(label=gettext_lazy("Sort"), fields=SORTS, field_labels=SORT_LABELS)
 
     class Meta:
         model = Initiative

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.filters import IdField, IdFilter, ScopedFilterSet, YearField, YearFilter
+from danvan.core.filters import BooleanFilter, IdField, IdFilter, OrderingFilter, ScopedFilterSet, YearField, YearFilter
 from danvan.oversight.choices import FollowUpKind, FollowUpStatus, MeetingKind, MissionKind, MissionStatus
 from danvan.oversight.models import Finding, FollowUp, Meeting, Mission, SupervisionPlan
 
@@ -12,7 +12,7 @@ class MissionFilter(ScopedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=MissionStatus.choices)
     year = YearFilter(field_name="planned_start__year")
     directive = IdFilter(label=_("Directive"), field_name="directives")
-    o = django_filters.OrderingFilter(label=_("Sort by"), fields=(("planned_start", "planned_start"), ("status", "status")),
+    o = OrderingFilter(label=_("Sort by"), fields=(("planned_start", "planned_start"), ("status", "status")),
                                       field_labels={"planned_start": _("Planned start"), "status": _("Status")})
 
     class Meta:
@@ -23,7 +23,7 @@ class MissionFilter(ScopedFilterSet):
 class MeetingFilter(ScopedFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=MeetingKind.choices)
     year = YearFilter(field_name="held_on__year")
-    o = django_filters.OrderingFilter(label=_("Sort by"), fields=(("held_on", "held_on"), ("title", "title")),
+    o = OrderingFilter(label=_("Sort by"), fields=(("held_on", "held_on"), ("title", "title")),
                                       field_labels={"held_on": _("Date"), "title": _("Title")})
 
     class Meta:
@@ -35,11 +35,11 @@ class FollowUpFilter(ScopedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), method="filter_status",
                                          choices=[("unfinished", _("Open or in progress")), *FollowUpStatus.choices])
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=FollowUpKind.choices)
-    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue")
+    overdue = BooleanFilter(label=_("Overdue only"), method="filter_overdue")
     mission = IdFilter(field_name="mission")
     meeting = IdFilter(field_name="meeting")
     deadline_before = django_filters.DateFilter(label=_("Deadline up to"), field_name="deadline", lookup_expr="lte", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
-    o = django_filters.OrderingFilter(label=_("Sort by"), fields=(("deadline", "deadline"), ("status", "status")),
+    o = OrderingFilter(label=_("Sort by"), fields=(("deadline", "deadline"), ("status", "status")),
                                       field_labels={"deadline": _("Deadline"), "status": _("Status")})
 
     class Meta:

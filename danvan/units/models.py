@@ -1,12 +1,16 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import track
 from danvan.core.choices import Level
 from danvan.core.models import SearchableModel, ValidityModel, ValidityQuerySet, VersionedModel
 from danvan.core.scoping import PATH_SEGMENT_WIDTH, ScopedQuerySet, path_segment, subtree_q
+from danvan.core.text import fold
 from danvan.units.choices import TYPE_LEVEL, TYPE_WORDS, SuccessionKind, UnitType
 
 # Which levels a unit of each level may sit under: before 7/2025 a commune sat
@@ -60,6 +64,8 @@ class Unit(VersionedModel, ValidityModel, SearchableModel):
     )
 
     objects = UnitQuerySet.as_manager()
+    # A name typed without its type word ("thanh yen") is still the exact name of "xã Thạnh Yên".
+    search_prefix_words = tuple(sorted({fold(word) for word in TYPE_WORDS.values()}, key=len, reverse=True))
 
     class Meta:
         verbose_name = _("unit")
@@ -83,6 +89,14 @@ class Unit(VersionedModel, ValidityModel, SearchableModel):
 
     def search_source(self):
         return f"{self.type_word} {self.name} {self.code}"
+
+    @property
+    def choice_label(self):
+        """The name as offered in pickers: a legacy unit carries its era, so today's and the old "tỉnh Cà Mau"
+        can be told apart."""
+        if self.valid_to is None:
+            return str(self)
+        return _("%(unit)s (before %(date)s)") % {"unit": self, "date": date_format(self.valid_to + datetime.timedelta(days=1), "d/m/Y")}
 
     def scope_unit(self):
         """A unit is its own scope unit (what ``services.ensure_in_scope`` checks)."""

@@ -111,5 +111,3 @@ class UnitUpdateView(ScopedUpdateView):
 class UnitLookupView(ScopedLookupView):
     model = Unit
     related = ("parent",)
-    # Current units first, then by level, so "nam can" offers today's commune before the old district.
-    ordering = (F("valid_to").asc(nulls_first=True), "level", "search_text")

@@ -60,3 +60,48 @@ def test_search_respects_scope(tree, make_user, login):
 
 def test_empty_query_finds_nothing(tree, everyone):
     assert everyone.get(reverse("core:search"), {"q": "   "}).context["groups"] == []
+
+
+def lookup(client, url_name, typed):
+    response = client.get(reverse(url_name), {"q": typed})
+    assert response.status_code == 200
+    return [getattr(item, "choice_label", str(item)) for item in response.context["results"]]
+
+
+def test_words_match_where_words_begin(tree, everyone):
+    from danvan.units.tests.factories import CommuneFactory
+
+    CommuneFactory(name="Thạnh Yên", parent=tree.cp)
+    assert lookup(everyone, "units:lookup", "thanh yen") == ["xã Thạnh Yên"]  # not "huyện Châu Thành" ("yen" in "huyen")
+    assert found(everyone, "yen") == {"xã Thạnh Yên"}
+
+
+def test_the_exact_name_comes_before_names_that_only_contain_the_words(tree, everyone):
+    from danvan.units.tests.factories import CommuneFactory
+
+    CommuneFactory(name="Thượng Minh U", parent=tree.cp)
+    CommuneFactory(name="U Minh Thượng", parent=tree.cp2)
+    CommuneFactory(name="U Minh Thượng Bắc", parent=tree.cp2)
+    assert lookup(everyone, "units:lookup", "u minh thuong") == ["xã U Minh Thượng", "xã U Minh Thượng Bắc", "xã Thượng Minh U"]
+    assert lookup(everyone, "units:lookup", "xã u minh thuong")[0] == "xã U Minh Thượng"
+
+
+def test_abbreviated_type_words_are_understood(tree, everyone):
+    from danvan.units.choices import UnitType
+    from danvan.units.tests.factories import CommuneFactory
+
+    CommuneFactory(name="Gia Nghĩa", parent=tree.cp, type=UnitType.TOWN, level=3)
+    assert lookup(everyone, "units:lookup", "tx gia nghia")[0] == "thị xã Gia Nghĩa"
+    assert lookup(everyone, "units:lookup", "TX. Gia Nghĩa")[0] == "thị xã Gia Nghĩa"
+
+
+def test_a_legacy_unit_carries_its_era_and_comes_after_todays(tree, everyone):
+    assert lookup(everyone, "units:lookup", "ca mau") == ["tỉnh Cà Mau", "tỉnh Cà Mau (trước 01/07/2025)"]
+    api = everyone.get(reverse("api:unit-list"), {"search": "tinh ca mau"}).json()["results"]
+    assert [row["id"] for row in api] == [tree.cp2.pk, tree.lp2.pk]
+
+
+def test_a_short_word_does_not_match_inside_another(tree, everyone):
+    OrganizationFactory(unit=tree.cc1, name="Hội Chữ thập đỏ xã Bình An")
+    OrganizationFactory(unit=tree.h1, name="Ban công tác Mặt trận ấp Mới")
+    assert lookup(everyone, "organizations:lookup", "ấp") == ["Ban công tác Mặt trận ấp Mới"]
