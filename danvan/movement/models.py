@@ -83,13 +83,14 @@ class InitiativeQuerySet(ScopedQuerySet):
         return self.filter(status=Status.RECOGNISED, highest_level__isnull=False)
 
     def formalism(self, today=None):
-        """Recognised initiatives with no result in the last 12 months, or none since recognition."""
+        """Recognised initiatives with no sign of life for 12 months: recognised over 12 months ago (or on an
+        unknown date) and no result reported in the last 12 months. A model recognised last week is not yet
+        a formality, whatever it has reported."""
         today = today or datetime.date.today()
         stale = today - datetime.timedelta(days=365 * FORMALISM_MONTHS // 12)
         return self.filter(status=Status.RECOGNISED).filter(
-            models.Q(last_result_on__isnull=True)
-            | models.Q(last_result_on__lt=stale)
-            | models.Q(last_result_on__lt=models.F("recognised_on"))
+            models.Q(recognised_on__isnull=True) | models.Q(recognised_on__lt=stale),
+            models.Q(last_result_on__isnull=True) | models.Q(last_result_on__lt=stale),
         )
 
 

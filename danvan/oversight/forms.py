@@ -75,6 +75,7 @@ class ProgressForm(ScopedForm):
 
 class TransitionForm(ScopedForm):
     to = forms.ChoiceField(label=_("New status"))
+    on = forms.DateField(label=_("On"), required=False, help_text=_("The day it happened; left empty, the planned day (or today)."))
     note = forms.CharField(label=_("Note or reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, targets, **kwargs):

@@ -69,9 +69,21 @@ def add_target(user, mission, unit, organization=None, received_by=None, receive
     return save_record(user, target)
 
 
+def _not_in_future(field, day):
+    if day is not None and day > datetime.date.today():
+        raise ValidationError({field: _("This date is in the future; enter the day it happened.")})
+    return day
+
+
+def _planned_or_today(planned):
+    """A date the user left empty: the planned one when it has come, else today."""
+    today = datetime.date.today()
+    return planned if planned is not None and planned <= today else today
+
+
 @transaction.atomic
 def start_mission(user, mission, started_on=None, note=""):
-    mission.started_on = started_on or mission.started_on or datetime.date.today()
+    mission.started_on = _not_in_future("on", started_on) or mission.started_on or _planned_or_today(mission.planned_start)
     MISSION_FLOW.move(mission, M.IN_PROGRESS, user, note)
     return mission
 
@@ -87,7 +99,8 @@ def record_finding(user, mission, part, text, target=None):
 
 @transaction.atomic
 def conclude_mission(user, mission, ended_on=None, summary=None, note=""):
-    mission.ended_on = ended_on or mission.ended_on or datetime.date.today()
+    planned_end = mission.planned_end if mission.planned_end and mission.planned_end >= (mission.started_on or mission.planned_end) else None
+    mission.ended_on = _not_in_future("on", ended_on) or mission.ended_on or _planned_or_today(planned_end)
     if summary is not None:
         mission.summary = summary
     mission.full_clean()
@@ -161,7 +174,7 @@ def report_progress(user, follow_up, text, file=None, noted_on=None):
     """A progress note; the first one moves an open follow-up to in progress."""
     if follow_up.status not in F.unfinished():
         raise ValidationError({"text": _("This follow-up is finished; progress can no longer be reported.")})
-    note = ProgressNote(follow_up=follow_up, text=text.strip(), noted_on=noted_on or datetime.date.today(), by=user)
+    note = ProgressNote(follow_up=follow_up, text=text.strip(), noted_on=_not_in_future("noted_on", noted_on) or datetime.date.today(), by=user)
     if file:
         note.file = file
     save_record(user, note)
@@ -172,7 +185,7 @@ def report_progress(user, follow_up, text, file=None, noted_on=None):
 
 @transaction.atomic
 def complete_follow_up(user, follow_up, completed_on=None, note=""):
-    follow_up.completed_on = completed_on or datetime.date.today()
+    follow_up.completed_on = _not_in_future("on", completed_on) or datetime.date.today()
     FOLLOW_UP_FLOW.move(follow_up, F.DONE, user, note)
     return follow_up
 
@@ -184,11 +197,11 @@ def cancel_follow_up(user, follow_up, reason=""):
 
 
 @transaction.atomic
-def move_follow_up(user, follow_up, to, note=""):
+def move_follow_up(user, follow_up, to, note="", on=None):
     """The one entry point for pages and API: dispatch to the service of the target state."""
     require_role(user, Role.EDITOR)
     if to == F.DONE:
-        return complete_follow_up(user, follow_up, note=note)
+        return complete_follow_up(user, follow_up, completed_on=on, note=note)
     if to == F.CANCELLED:
         return cancel_follow_up(user, follow_up, note)
     FOLLOW_UP_FLOW.move(follow_up, to, user, note)
@@ -196,12 +209,13 @@ def move_follow_up(user, follow_up, to, note=""):
 
 
 @transaction.atomic
-def move_mission(user, mission, to, note=""):
+def move_mission(user, mission, to, note="", on=None):
+    """``on``: the day it happened, when not the planned day (or today)."""
     require_role(user, Role.EDITOR)
     if to == M.IN_PROGRESS:
-        return start_mission(user, mission, note=note)
+        return start_mission(user, mission, started_on=on, note=note)
     if to == M.CONCLUDED:
-        return conclude_mission(user, mission, note=note)
+        return conclude_mission(user, mission, ended_on=on, note=note)
     if to == M.CLOSED:
         return close_mission(user, mission, note)
     MISSION_FLOW.move(mission, to, user, note)

@@ -184,7 +184,7 @@ class MissionTransitionView(TransitionView):
     workflow = MISSION_FLOW
 
     def perform(self, form):
-        return services.move_mission(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"])
+        return services.move_mission(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"], on=form.cleaned_data["on"])
 
 
 class MissionReportView(ScopedDetailView):
@@ -356,7 +356,7 @@ class FollowUpTransitionView(TransitionView):
     workflow = FOLLOW_UP_FLOW
 
     def perform(self, form):
-        return services.move_follow_up(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"])
+        return services.move_follow_up(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"], on=form.cleaned_data["on"])
 
 
 class ProgressFileView(ScopedFileView):

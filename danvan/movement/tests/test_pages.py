@@ -1,5 +1,6 @@
 """The movement's pages: lists with filters and export, the showcase without login, the import, fixed query counts."""
 
+import datetime
 import io
 
 import pytest
@@ -42,6 +43,12 @@ def test_the_showcase_shows_recognised_initiatives_without_login_and_nothing_els
     assert "chưa công nhận" not in client.get("/movement/showcase/").content.decode()
     assert client.get(f"/movement/showcase/{recognised.pk}/").status_code == 200
     assert client.get("/movement/").status_code == 302  # the working pages need a login
+
+
+def test_a_model_recognised_today_has_no_formalism_warning(tree, make_user, login):
+    initiative = InitiativeFactory(unit=tree.lc1, status=Status.RECOGNISED, highest_level=3, recognised_on=datetime.date.today())
+    page = login(make_user(unit=tree.lc1, role=Role.VIEWER)).get(f"/movement/{initiative.pk}/").content.decode()
+    assert "Cảnh báo hình thức" not in page
 
 
 def test_the_detail_page_flags_formalism(tree, make_user, login):

@@ -108,3 +108,35 @@ def test_closing_through_the_page_without_reason_shows_the_error(tree, make_user
     assert response.status_code == 200 and response.context["form"].errors["note"]
     mission.refresh_from_db()
     assert mission.status == "concluded"
+
+
+def test_a_mission_started_without_a_date_starts_on_its_planned_day(tree, make_user, login):
+    mission = MissionFactory(unit=tree.ld2, planned_start=datetime.date(2026, 11, 10), planned_end=datetime.date(2026, 11, 12))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
+    client.post(reverse("oversight:mission-transition", args=[mission.pk]), {"to": "in_progress", "note": ""})
+    client.post(reverse("oversight:mission-transition", args=[mission.pk]), {"to": "concluded", "note": ""})
+    mission.refresh_from_db()
+    assert (mission.status, mission.started_on, mission.ended_on) == ("concluded", datetime.date(2026, 11, 10), datetime.date(2026, 11, 12))
+
+
+def test_a_mission_started_on_a_day_the_user_enters(tree, make_user, login):
+    mission = MissionFactory(unit=tree.ld2, planned_start=datetime.date(2026, 11, 10))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
+    client.post(reverse("oversight:mission-transition", args=[mission.pk]), {"to": "in_progress", "on": "11/11/2026"})
+    mission.refresh_from_db()
+    assert mission.started_on == datetime.date(2026, 11, 11)
+
+
+def test_a_date_in_the_future_is_refused_beside_its_field(tree, make_user, login):
+    mission = MissionFactory(unit=tree.ld2)
+    item = FollowUpFactory(mission=mission, owner_unit=tree.lc2)
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).strftime("%d/%m/%Y")
+    response = client.post(reverse("oversight:progress-add", args=[item.pk]), {"text": "Đã họp dân", "noted_on": tomorrow})
+    assert response.status_code == 200
+    assert "Ngày này ở tương lai" in " ".join(response.context["form"].errors["noted_on"])
+    assert not item.progress_notes.exists()
+    response = client.post(reverse("oversight:mission-transition", args=[mission.pk]), {"to": "in_progress", "on": tomorrow})
+    assert response.status_code == 200 and response.context["form"].errors["on"]
+    mission.refresh_from_db()
+    assert mission.status == "planned" and mission.started_on is None
