@@ -147,7 +147,7 @@ class InitiativeViewSet(ScopedModelViewSet):
     def stats(self, request, **kwargs):
         """Statistics of a unit's subtree (legacy or current) over a span of years or a phase."""
         unit = stats_unit(request)
-        span = parse_span(request.query_params)
+        span = parse_span(request.query_params, unit)
         stats = initiative_stats(unit, span)
         stats["typical"] = [
             {"initiative": recognition.initiative_id, "name": recognition.initiative.name, "owner": str(recognition.initiative.owner or ""),

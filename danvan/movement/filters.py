@@ -59,8 +59,8 @@ class BatchQuery(forms.Form):
     year = YearField(label=gettext_lazy("Year"), required=False)
 
 
-def parse_span(params):
-    """The span asked for: ``phase``, or ``from_year``/``to_year``, else the current phase.
+def parse_span(params, unit=None):
+    """The span asked for: ``phase``, or ``from_year``/``to_year``, else ``default_span(unit)``.
 
     Raises a ValidationError naming the parameter for a value that is not a phase or a year.
     """
@@ -74,7 +74,7 @@ def parse_span(params):
             raise ValidationError({"phase": _("Unknown phase.")})
         return Span.of_phase(phase)
     if from_year is None and to_year is None:
-        return default_span()
+        return default_span(unit)
     span = Span(from_year or to_year, to_year or from_year)
     if span.to_year < span.from_year:
         raise ValidationError({"to_year": _("The last year cannot be before the first year.")})

@@ -7,7 +7,7 @@
 import dataclasses
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from danvan.core import statistics
 from danvan.core.scoping import unit_reach
@@ -97,8 +97,10 @@ def typical_initiatives(units, span, limit=TYPICAL_LIMIT):
     )
 
 
-def formalism_count(units, today=None):
-    return Initiative.objects.filter(_in_units("unit", units)).formalism(today).count()
+def formalism_count(units, span, today=None):
+    """Formalism among the models registered in the span, like every other figure of the statistics."""
+    in_span = Q(registration_year__gte=span.from_year, registration_year__lte=span.to_year)
+    return Initiative.objects.filter(_in_units("unit", units), in_span).formalism(today).count()
 
 
 def initiative_stats(unit, span, today=None, with_typical=True):
@@ -127,7 +129,7 @@ def initiative_stats(unit, span, today=None, with_typical=True):
         "by_holder": {"collective": registrations["collective"], "individual": registrations["individual"]},
         "replicated": replications["replicated"],
         "replication_places": replications["replication_places"],
-        "formalism": formalism_count(units, today),
+        "formalism": formalism_count(units, span, today),
     }
     # Figures other apps own (the commendations of ``awards`` …), added by their registered sections.
     stats.update(statistics.sections_for(units, span, taken=stats))
@@ -136,8 +138,11 @@ def initiative_stats(unit, span, today=None, with_typical=True):
     return stats
 
 
-def default_span(today=None):
-    """The current phase, or the last one when today lies after every phase."""
-    year = (today or datetime.date.today()).year
+def default_span(unit=None, today=None):
+    """The span a unit's statistics open on: the phase of its latest registrations (a legacy district's work
+    ended in its own phase), else the current phase, or the last one when today lies after every phase."""
+    units = units_of(unit)
+    initiatives = Initiative.objects.all() if units is None else Initiative.objects.filter(_in_units("unit", units))
+    year = initiatives.aggregate(latest=Max("registration_year"))["latest"] or (today or datetime.date.today()).year
     phase = Phase.objects.filter(start_year__lte=year, end_year__gte=year).first() or Phase.objects.order_by("-end_year").first()
     return Span.of_phase(phase) if phase else Span(year, year)

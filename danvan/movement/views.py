@@ -189,10 +189,10 @@ class StatsView(ScopedMixin, generic.TemplateView):
     def get_context_data(self, **kwargs):
         unit = _asked_unit(self.request)
         try:
-            span = parse_span(self.request.GET)
+            span = parse_span(self.request.GET, unit)
         except ValidationError as error:
             note_query_error(self.request, SpanQuery, error)
-            span = parse_span({})
+            span = parse_span({}, unit)
         stats = initiative_stats(unit, span)
         by_field = [(stats["field_names"][code], count) for code, count in stats["by_field"].items()]
         return {

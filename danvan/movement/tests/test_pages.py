@@ -99,3 +99,20 @@ def test_each_page_costs_a_fixed_number_of_queries_whatever_the_data(tree, make_
             assert client.get(url, {"unit": tree.cp.pk, "from_year": 2016, "to_year": 2020}).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_statistics_open_on_the_period_the_overview_shows(tree, make_user, login):
+    from danvan.movement.tests.factories import PhaseFactory
+
+    PhaseFactory(start_year=2016, end_year=2020)
+    PhaseFactory(start_year=2026, end_year=2030)
+    InitiativeFactory(unit=tree.lc1, registration_year=2019, status=Status.RECOGNISED, highest_level=3)
+    client = login(make_user(unit=tree.ld1, role=Role.VIEWER))
+    overview = client.get("/").content.decode()
+    stats = client.get("/movement/stats/")
+    assert "2016–2020" in overview
+    assert (stats.context["span"].from_year, stats.context["span"].to_year) == (2016, 2020)
+    assert stats.context["stats"]["registered"] == 1 and stats.context["stats"]["formalism"] == 1
+    # The formalism count follows the period asked for, like every other figure.
+    later = client.get("/movement/stats/", {"from_year": 2026, "to_year": 2030}).context["stats"]
+    assert later["registered"] == 0 and later["formalism"] == 0
