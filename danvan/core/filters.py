@@ -156,6 +156,10 @@ class OrderingFilter(django_filters.OrderingFilter):
 
     descending_fmt = _("%s (descending)")
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("Default order"))
+        super().__init__(*args, **kwargs)
+
 
 class CodedChoiceField(filter_fields.ChoiceField):
     """A choice of numbered values that also takes each value's code name (``level=commune`` as ``level=3``)."""

@@ -1,6 +1,8 @@
 """Form base: every choice of a related record is limited to what the user may reach."""
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
+from django.utils.translation import gettext_lazy as _
 
 from danvan.core.models import VersionedModel
 from danvan.core.services import choosable
@@ -12,6 +14,19 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y")
+
+
+NO_CHOICE = _("— not chosen —")
+
+
+def _name_the_empty_choice(field):
+    """Django's "---------" reads as a glitch to an official; the empty choice says what it is."""
+    if getattr(field, "empty_label", None) == BLANK_CHOICE_DASH[0][1]:
+        field.empty_label = NO_CHOICE
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        choices = list(field.choices)
+        if choices and tuple(choices[0]) == BLANK_CHOICE_DASH[0]:
+            field.choices = [("", NO_CHOICE), *choices[1:]]
 
 
 def limit_choices_to_scope(form, user, model=None):
@@ -27,6 +42,7 @@ def limit_choices_to_scope(form, user, model=None):
             field.queryset = queryset.visible_to(user)
         if isinstance(field, forms.DateField):
             field.widget = DateInput()
+        _name_the_empty_choice(field)
         lookup = getattr(getattr(queryset, "model", None), "lookup_url_name", None)
         if lookup and isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
             field.widget = AutocompleteSelect(lookup)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.scoping import Scope, subtree_q
+from danvan.core.widgets import AutocompleteSelect
 from danvan.ingest.models import ProposedItem
 from danvan.ingest.services import MAX_UPLOAD_MEGABYTES
 
@@ -40,8 +41,9 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         from danvan.units.models import Unit
 
-        units = Unit.objects.visible_to(user).current().filter(level__lt=4)
-        self.fields["unit"].queryset = units.order_by("level", "name")
+        # Legacy units too: a legacy commune's editor files the reports of his own commune.
+        self.fields["unit"].widget = AutocompleteSelect("units:lookup")
+        self.fields["unit"].queryset = Unit.objects.visible_to(user).filter(level__lt=4)  # sets the widget's choices
         if user.unit_id:
             self.fields["unit"].initial = user.unit_id
 

@@ -108,6 +108,16 @@ def test_upload_page_shows_the_form_and_an_empty_upload_is_refused(world):
     assert not Batch.objects.exists() and not SourceDocument.objects.exists()
 
 
+def test_a_legacy_commune_editor_uploads_into_his_own_commune(world, upload, make_user, login):
+    """``hieptung`` of the demo: his unit is a commune of before 7/2025, and the form opens on it."""
+    client = login(make_user(world.tree.lc1, role=Role.EDITOR))
+    page = client.get(reverse("ingest:upload")).content.decode()
+    assert f'name="unit" value="{world.tree.lc1.pk}"' in page and "xã Minh Hòa (trước 01/07/2025)" in page
+    response = post_upload(client, world.tree.lc1, [upload("bao-cao.txt", SAMPLE)])
+    assert response.status_code == 302
+    assert SourceDocument.objects.get().unit == world.tree.lc1
+
+
 def test_a_viewer_cannot_upload(world, upload):
     assert world.viewer.get(reverse("ingest:upload")).status_code == 403
     assert post_upload(world.viewer, world.tree.cc1, [upload("a.txt", SAMPLE)]).status_code == 403
