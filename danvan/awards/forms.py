@@ -31,7 +31,12 @@ class AcceptForm(ScopedForm):
 
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decision"].queryset = self.fields["decision"].queryset.filter(issuing_body=proposal.addressed_to)
+        decisions = self.fields["decision"].queryset.filter(issuing_body=proposal.addressed_to)
+        self.fields["decision"].queryset = decisions
+        # The body's latest decision is the one a proposal usually joins: offered first, not "— chưa chọn —".
+        latest = decisions.order_by("-date", "-pk").first()
+        if latest is not None:
+            self.fields["decision"].initial = latest.pk
 
 
 class ProposalForm(ScopedModelForm):

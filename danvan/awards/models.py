@@ -1,5 +1,6 @@
 """Commendation (thi đua, khen thưởng): decisions with their recipients, and proposals from lower units."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -119,6 +120,11 @@ class CommendationProposal(ScopedModel, SearchableModel):
     status = models.CharField(_("status"), max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED)
     decision = models.ForeignKey(
         CommendationDecision, verbose_name=_("decision"), null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
+    )
+    # Who sent it: the same official may not also decide it (four eyes).
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
     )
 
     class Meta:

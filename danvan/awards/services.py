@@ -49,6 +49,7 @@ def propose_commendation(user, proposal, recipients):
     if not recipients:
         raise ValidationError(_("A proposal needs at least one recipient."))
     proposal.status = ProposalStatus.SUBMITTED
+    proposal.proposed_by = user
     if proposal.addressed_to_id and proposal.proposing_body_id:
         if not unit_within(proposal.proposing_body.unit, proposal.addressed_to.unit):
             raise ValidationError({"addressed_to": _("A proposal goes to a body of the same unit or a unit above the proposing body.")})
@@ -67,6 +68,7 @@ def accept_proposal(user, proposal, decision, note=""):
     if decision.issuing_body_id != proposal.addressed_to_id:
         raise ValidationError({"decision": _("The decision must be issued by %(body)s, the body the proposal was sent to.")
                                % {"body": proposal.addressed_to}})
+    _refuse_own_proposal(user, proposal)
     PROPOSAL_FLOW.check(proposal, ProposalStatus.ACCEPTED, user, note)
     Recipient.objects.bulk_create(
         Recipient(decision=decision, kind=proposed.kind, organization_id=proposed.organization_id,
@@ -83,4 +85,10 @@ def decline_proposal(user, proposal, reason):
     require_role(user, Role.APPROVER)
     ensure_in_scope(user, proposal)
     ensure_unit_in_scope(user, proposal.addressed_to.unit, "addressed_to")
+    _refuse_own_proposal(user, proposal)
     return PROPOSAL_FLOW.move(proposal, ProposalStatus.DECLINED, user, reason)
+
+
+def _refuse_own_proposal(user, proposal):
+    if proposal.proposed_by_id is not None and proposal.proposed_by_id == user.pk:
+        raise ValidationError(_("You sent this proposal yourself: another approver of the body it was sent to decides it."))

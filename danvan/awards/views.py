@@ -91,7 +91,8 @@ class ProposalDetailView(ScopedDetailView):
                 "recipients": proposal.recipients.select_related("organization", "person", "initiative"),
                 "transitions": transitions_of(proposal),
                 "accept_form": AcceptForm(user=user, proposal=proposal), "decline_form": DeclineForm(user=user),
-                "can_decide": user.can(Role.APPROVER) and proposal.status == "submitted", "history": history(proposal)}
+                "can_decide": user.can(Role.APPROVER) and proposal.status == "submitted" and proposal.proposed_by_id != user.pk,
+                "own_proposal": proposal.status == "submitted" and proposal.proposed_by_id == user.pk, "history": history(proposal)}
 
 
 

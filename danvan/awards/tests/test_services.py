@@ -87,3 +87,23 @@ def test_declining_needs_a_reason_and_an_approver(tree, make_user):
     services.decline_proposal(approver, proposal, "Chưa đủ thành tích")
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DECLINED
+
+
+def test_the_approver_who_sent_a_proposal_cannot_decide_it(tree, make_user):
+    """Four eyes: a district approver proposes to his own district's body; another approver there decides."""
+    sender = make_user(unit=tree.ld1, role=Role.APPROVER)
+    government = OrganizationFactory(unit=tree.ld1, name="UBND huyện")
+    front = OrganizationFactory(unit=tree.ld1, name="MTTQ huyện")
+    proposal = services.propose_commendation(sender, CommendationProposal(
+        proposing_body=front, addressed_to=government, form=CommendationFormFactory(), date=datetime.date(2020, 7, 1), reason="Đề nghị"),
+        [ProposedRecipient(kind="collective", organization=front)])
+    decision = DecisionFactory(issuing_body=government)
+    for decide in (lambda: services.accept_proposal(sender, proposal, decision), lambda: services.decline_proposal(sender, proposal, "Không")):
+        with pytest.raises(ValidationError) as error:
+            decide()
+        assert "Đồng chí là người gửi đề nghị này" in error.value.messages[0]
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SUBMITTED and not decision.recipients.exists()
+    services.accept_proposal(make_user(unit=tree.ld1, role=Role.APPROVER), proposal, decision)
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.ACCEPTED
