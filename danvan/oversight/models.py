@@ -79,6 +79,11 @@ class Mission(ScopedModel, SearchableModel):
     def leader(self):
         return next((member for member in self.members.all() if member.is_leader), None)
 
+    @property
+    def takes_findings(self):
+        """Findings are recorded once the mission has started, until it is closed."""
+        return self.status in (MissionStatus.IN_PROGRESS, MissionStatus.CONCLUDED)
+
     def clean(self):
         super().clean()
         if self.planned_end and self.planned_start and self.planned_end < self.planned_start:

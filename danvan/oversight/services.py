@@ -88,12 +88,15 @@ def start_mission(user, mission, started_on=None, note=""):
     return mission
 
 
+FINDINGS_WAIT = _("Findings are recorded while a mission is in progress or concluded.")
+
+
 @transaction.atomic
 def record_finding(user, mission, part, text, target=None):
     if target is not None and target.mission_id != mission.pk:
         raise ValidationError({"target": _("This target belongs to another mission.")})
-    if mission.status in (M.PLANNED, M.CLOSED):
-        raise ValidationError({"part": _("Findings are recorded while a mission is in progress or concluded.")})
+    if not mission.takes_findings:
+        raise ValidationError({"part": FINDINGS_WAIT})
     return save_record(user, Finding(mission=mission, target=target, part=part, text=text.strip()))
 
 

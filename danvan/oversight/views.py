@@ -1,6 +1,8 @@
 import datetime
 
+from django.contrib import messages
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
@@ -110,6 +112,14 @@ class FindingAddView(ParentFormView):
     model = Mission
     form_class = FindingForm
     page_title = _("Record a finding")
+
+    def get(self, request, *args, **kwargs):
+        # Said before the official types, not after: a planned or closed mission takes no findings.
+        self.object = self.get_object()
+        if not self.object.takes_findings:
+            messages.warning(request, services.FINDINGS_WAIT)
+            return redirect(self.object)
+        return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "mission": self.object}

@@ -140,3 +140,13 @@ def test_a_date_in_the_future_is_refused_beside_its_field(tree, make_user, login
     assert response.status_code == 200 and response.context["form"].errors["on"]
     mission.refresh_from_db()
     assert mission.status == "planned" and mission.started_on is None
+
+
+def test_a_planned_mission_says_findings_wait_before_anything_is_typed(tree, make_user, login):
+    mission = MissionFactory(unit=tree.ld2)
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
+    detail = client.get(reverse("oversight:mission-detail", args=[mission.pk])).content.decode()
+    assert reverse("oversight:finding-add", args=[mission.pk]) not in detail
+    assert "Chỉ ghi nhận xét khi đoàn đang làm việc hoặc đã kết luận." in detail
+    response = client.get(reverse("oversight:finding-add", args=[mission.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("oversight:mission-detail", args=[mission.pk])
