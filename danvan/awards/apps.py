@@ -17,3 +17,8 @@ class AwardsConfig(AppConfig):
         from danvan.core import statistics
 
         statistics.register("awards", commendation_section)
+
+        from danvan.awards.views import initiative_commendations
+        from danvan.core import panels
+
+        panels.register("movement.Initiative", initiative_commendations)

@@ -1,6 +1,7 @@
 """Pages of commendation: decisions, printable certificates, proposals accepted or declined."""
 
 from django.db.models import Count
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
@@ -151,3 +152,14 @@ class ProposalCreateView(ScopedCreateView):
 
     def get_success_url(self):
         return reverse("awards:proposal-detail", args=[self.result.pk])
+
+
+def initiative_commendations(user, initiative):
+    """The commendations a model received, on the model's page."""
+    # Whoever sees the model sees that it was commended, though the deciding body may sit above their units.
+    recipients = list(Recipient.objects.filter(initiative=initiative)
+                      .select_related("decision__form", "decision__issuing_body").order_by("-decision__date", "-pk"))
+    if not recipients:
+        return ""
+    readable = set(Recipient.objects.visible_to(user).filter(pk__in=[r.pk for r in recipients]).values_list("pk", flat=True))
+    return render_to_string("awards/_initiative_commendations.html", {"recipients": recipients, "readable": readable})

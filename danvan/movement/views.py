@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from danvan.core.audit import history
+from danvan.core.panels import panels_for
 from danvan.core.choices import Role
 from danvan.core.exports import XLSX_TYPE, XlsxExportMixin
 from danvan.core.filters import note_query_error, read_query
@@ -147,6 +148,7 @@ class InitiativeDetailView(ScopedDetailView):
             "recognition_form": RecognitionForm(initial={"year": initiative.registration_year}, user=user),
             "result_form": ResultForm(user=user), "attachment_form": AttachmentForm(user=user),
             "replication_form": ReplicationForm(user=user), "history": history(initiative),
+            "panels": panels_for(user, initiative),
         }
 
 
