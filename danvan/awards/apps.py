@@ -8,6 +8,11 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Commendation")
 
     def ready(self):
+        from danvan.core import inbox
+        from danvan.awards.inbox import proposals_to_decide
+
+        inbox.register(20, proposals_to_decide)
+
         from danvan.awards.models import CommendationDecision
         from danvan.core import search
 

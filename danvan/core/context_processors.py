@@ -1,3 +1,8 @@
+from danvan.core.inbox import waiting_count
+
+
 def navigation(request):
     user = getattr(request, "user", None)
-    return {"current_scope": user.scope if user is not None and user.is_authenticated else None}
+    if user is None or not user.is_authenticated:
+        return {"current_scope": None}
+    return {"current_scope": user.scope, "waiting_count": waiting_count(user)}

@@ -15,7 +15,7 @@ from django.views import generic
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
-from danvan.core import dashboard, services
+from danvan.core import dashboard, inbox, services
 from danvan.core.services import VersionConflict
 from danvan.core.choices import Role
 from danvan.core.filters import note_ignored_filters
@@ -168,6 +168,16 @@ class HomeView(LoginRequiredMixin, generic.TemplateView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "panels": dashboard.panels_for(self.request.user)}
+
+
+class InboxView(LoginRequiredMixin, generic.TemplateView):
+    """"Việc của tôi": everything waiting for this user, the most pressing first in each section."""
+
+    template_name = "core/inbox.html"
+
+    def get_context_data(self, **kwargs):
+        sections = [(section, section.count) for section in inbox.sections_for(self.request.user)]
+        return {**super().get_context_data(**kwargs), "sections": [(s, n, s.items if n else []) for s, n in sections]}
 
 
 class SearchView(LoginRequiredMixin, generic.TemplateView):

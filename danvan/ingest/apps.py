@@ -8,6 +8,11 @@ class IngestConfig(AppConfig):
     verbose_name = _("Reading reports")
 
     def ready(self):
+        from danvan.core import inbox
+        from danvan.ingest.inbox import documents_to_review
+
+        inbox.register(40, documents_to_review)
+
         from danvan.core.signals import worker_starting
 
         worker_starting.connect(_fail_stalled_batches, dispatch_uid="ingest-fail-stalled-batches")

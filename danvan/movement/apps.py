@@ -8,6 +8,13 @@ class MovementConfig(AppConfig):
     verbose_name = _("The Dân vận khéo movement")
 
     def ready(self):
+        from danvan.core import inbox
+        from danvan.movement.inbox import registrations_to_accept, models_to_appraise, returned_registrations
+
+        inbox.register(10, registrations_to_accept)
+        inbox.register(11, models_to_appraise)
+        inbox.register(12, returned_registrations)
+
         from danvan.core import search
         from danvan.movement.models import Initiative
 

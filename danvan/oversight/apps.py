@@ -8,6 +8,11 @@ class OversightConfig(AppConfig):
     verbose_name = _("Missions and meetings")
 
     def ready(self):
+        from danvan.core import inbox
+        from danvan.oversight.inbox import follow_ups_due
+
+        inbox.register(30, follow_ups_due)
+
         from danvan.core import dashboard
         from danvan.oversight.dashboard import follow_up_panel
 

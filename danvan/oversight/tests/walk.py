@@ -4,6 +4,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
+from danvan.oversight.choices import MissionStatus
 from danvan.oversight.models import Finding, MeetingDocument, MissionDocument, MissionTarget, ProgressNote
 from danvan.oversight.tests.factories import FollowUpFactory, MeetingFactory, MissionFactory, SupervisionPlanFactory
 
@@ -11,7 +12,8 @@ PDF = b"%PDF-1.4\n%walk\n"
 
 
 def _mission(unit, marker, pk):
-    return MissionFactory(id=pk, unit=unit, subject=marker, planned_start=datetime.date.today())
+    # Under way, so that every page of a mission (the finding form too) opens for its own unit.
+    return MissionFactory(id=pk, unit=unit, subject=marker, planned_start=datetime.date.today(), status=MissionStatus.IN_PROGRESS)
 
 
 def _meeting(unit, marker, pk):

@@ -1,0 +1,43 @@
+""""Việc của tôi": what waits for this user, gathered from every app.
+
+Apps register a builder in their ``AppConfig.ready`` (as for search and the overview); a builder
+takes the user and returns an ``InboxSection``, or None when that kind of work is not theirs
+(an editor approves nothing). Each section counts with one query and lists its first few items.
+"""
+
+import dataclasses
+
+from django.utils.functional import SimpleLazyObject
+
+_BUILDERS = []
+ITEMS_PER_SECTION = 10
+
+
+@dataclasses.dataclass(frozen=True)
+class InboxSection:
+    title: str
+    url: str  # the list that holds all of them
+    queryset: object  # what waits, in the order it should be done
+    detail: object = None  # item → a few words beside it (a deadline, the unit)
+
+    @property
+    def count(self):
+        return self.queryset.count()
+
+    @property
+    def items(self):
+        return [(item, self.detail(item) if self.detail else "") for item in self.queryset[:ITEMS_PER_SECTION]]
+
+
+def register(order, build):
+    _BUILDERS.append((order, build))
+    _BUILDERS.sort(key=lambda pair: pair[0])
+
+
+def sections_for(user):
+    return [section for _, build in _BUILDERS if (section := build(user)) is not None]
+
+
+def waiting_count(user):
+    """The number beside "Việc của tôi" in the menu, counted only when a page shows it."""
+    return SimpleLazyObject(lambda: sum(section.count for section in sections_for(user)))
