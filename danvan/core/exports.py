@@ -1,20 +1,54 @@
-"""Lists exported to .xlsx with Vietnamese headers, exactly as filtered on the page."""
+"""Lists exported to .xlsx, exactly as filtered on the page, ready to print as officials file them.
 
+Every export has a heading (what, which unit, which filters, the export date), an STT column,
+dates as dd/mm/yyyy, columns as wide as their content, the header frozen and filterable, and an
+A4 landscape page that repeats the header on every sheet of paper.
+"""
+
+import dataclasses
 import datetime
+import itertools
 
 from django.http import HttpResponse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from danvan.core.spreadsheets import starts_like_formula
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+DATE_FORMAT = "dd/mm/yyyy"
+WIDTH_SAMPLE = 200  # rows read ahead to size the columns; the rest streams
+MIN_WIDTH, MAX_WIDTH = 6, 60
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+@dataclasses.dataclass(frozen=True)
+class ExportHeading:
+    """What the rows are, of which unit, under which filters: the lines above the table."""
+
+    title: str
+    unit: str = ""
+    conditions: str = ""
+
+
 def _cell(sheet, value):
-    if isinstance(value, (datetime.date, datetime.datetime, int, float)) or value is None:
+    if isinstance(value, datetime.datetime):
+        value = value.date() if value.time() == datetime.time() else value
+    if isinstance(value, datetime.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT if not isinstance(value, datetime.datetime) else DATE_FORMAT + " hh:mm"
+        return cell
+    if isinstance(value, (int, float)) or value is None:
         return value
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))  # control characters would make openpyxl refuse the row
     if not starts_like_formula(text):
@@ -27,19 +61,70 @@ def _cell(sheet, value):
     return cell
 
 
-def xlsx_response(filename, headers, rows, sheet_title="Danh sách"):
+def _shown_width(value):
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return 11
+    return max((len(line) for line in str(value if value is not None else "").splitlines()), default=0)
+
+
+def _widths(headers, sample):
+    columns = zip(headers, *sample) if sample else ([header] for header in headers)
+    return [min(MAX_WIDTH, max(MIN_WIDTH, *(_shown_width(value) + 2 for value in column))) for column in columns]
+
+
+def _heading_lines(heading):
+    lines = [(heading.title, Font(bold=True, size=14))]
+    if heading.unit:
+        lines.append((_("Unit: %(unit)s") % {"unit": heading.unit}, None))
+    lines.append((heading.conditions or _("All records, no filter"), None))
+    lines.append((_("Exported on %(date)s") % {"date": date_format(datetime.date.today(), "d/m/Y")}, Font(italic=True)))
+    return lines
+
+
+def _append_heading(sheet, lines):
+    for text, font in lines:
+        cell = WriteOnlyCell(sheet, value=str(text))
+        if font:
+            cell.font = font
+        sheet.append([cell])
+    sheet.append([])
+
+
+def _print_setup(sheet, header_row, columns, last_row):
+    last_column = get_column_letter(columns)
+    sheet.auto_filter.ref = f"A{header_row}:{last_column}{max(last_row, header_row)}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def xlsx_response(filename, headers, rows, sheet_title="Danh sách", heading=None):
+    """``rows`` streams (a generator is fine); the first ones are read ahead to size the columns."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-    bold = Font(bold=True)
+    sheet = workbook.create_sheet(title=str(sheet_title)[:31])
+    headers = [pgettext("column", "No."), *(str(header) for header in headers)]
+    rows = iter(rows)
+    sample = [[None, *row] for row in itertools.islice(rows, WIDTH_SAMPLE)]
+    for index, width in enumerate(_widths(headers, sample), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    lines = _heading_lines(heading or ExportHeading(str(sheet_title)))
+    header_row = len(lines) + 2  # the heading, a blank line, then the header
+    sheet.freeze_panes = f"A{header_row + 1}"  # a write-only sheet takes its view before the first row
+    _append_heading(sheet, lines)
 
     header_cells = []
     for header in headers:
-        cell = WriteOnlyCell(sheet, value=str(header))
-        cell.font = bold
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font, cell.border = Font(bold=True), _BOX
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         header_cells.append(cell)
     sheet.append(header_cells)
-    for row in rows:
-        sheet.append([_cell(sheet, value) for value in row])
+    count = 0
+    for count, row in enumerate(itertools.chain((row[1:] for row in sample), rows), start=1):
+        sheet.append([count, *(_cell(sheet, value) for value in row)])
+    _print_setup(sheet, header_row, len(headers), header_row + count)
     response = HttpResponse(content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     workbook.save(response)
@@ -54,12 +139,34 @@ class XlsxExportMixin:
 
     export_columns = ()
     export_filename = "danh-sach.xlsx"
+    export_title = ""  # the heading above the table; the model's plural name when empty
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") != "xlsx":
             return super().get(request, *args, **kwargs)
         filterset = self.get_filterset(self.get_filterset_class())
-        queryset = filterset.qs if filterset.is_valid() else self.get_queryset()
+        valid = filterset.is_valid()
+        queryset = filterset.qs if valid else self.get_queryset()
         headers = [header for header, _ in self.export_columns]
         rows = ([accessor(record) for _, accessor in self.export_columns] for record in queryset.iterator(chunk_size=2000))
-        return xlsx_response(self.export_filename, headers, rows)
+        return xlsx_response(self.export_filename, headers, rows, heading=self.export_heading(filterset if valid else None))
+
+    def export_heading(self, filterset):
+        title = str(self.export_title or self.model._meta.verbose_name_plural).capitalize()
+        chosen = filterset.form.cleaned_data if filterset is not None else {}
+        unit = chosen.get("unit") or self.request.user.unit
+        conditions = [f"{filterset.form.fields[name].label}: {_shown(filterset.form.fields[name], value)}"
+                      for name, value in chosen.items() if name not in ("unit", "sort", "o") and value not in (None, "", [], ())]
+        return ExportHeading(title, str(getattr(unit, "choice_label", unit) or _("The whole country")), "; ".join(conditions))
+
+
+def _shown(field, value):
+    """A filter's value as the page showed it: the label of a choice, a date as dd/mm/yyyy."""
+    if isinstance(value, datetime.date):
+        return date_format(value, "d/m/Y")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if hasattr(value, "_meta"):  # a record: its name, without reading the field's whole table of choices
+        return str(value)
+    labels = {str(key): label for key, label in getattr(field, "choices", ()) if not isinstance(label, (list, tuple))}
+    return str(labels.get(str(value), value))

@@ -75,3 +75,14 @@ def real_pdf():
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def exported_rows(response):
+    """The header and data rows of an .xlsx export, without the heading above the table or the STT column."""
+    import io
+
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    header_at = next(n for n, row in enumerate(rows) if row and row[0] == "STT")
+    return [list(row[1:]) for row in rows[header_at:]]

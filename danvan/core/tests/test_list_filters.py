@@ -97,3 +97,30 @@ def test_the_unit_picker_with_nothing_chosen_reads_nothing(tree):
     with CaptureQueriesContext(connection) as context:
         html = str(UnitForm()["unit"])
     assert picked(html) == ("", "") and context.captured_queries == []
+
+
+def test_an_export_is_ready_to_print(tree, make_user, login):
+    import datetime
+    import io
+
+    from openpyxl import load_workbook
+
+    from danvan.movement.choices import Status
+
+    InitiativeFactory(unit=tree.cc1, name="Dân vận khéo trong xây dựng nông thôn mới", status=Status.REGISTERED, registration_year=2019)
+    InitiativeFactory(unit=tree.cc1, name="Mô hình khác", status=Status.DRAFT, registration_year=2019)
+    client = login(make_user(tree.cc1))
+    export = client.get(reverse("movement:list"), {"format": "xlsx", "status": "registered", "year": 2019})
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Mô hình, điển hình"
+    assert rows[1][0] == "Đơn vị: xã Bình An"
+    assert "Trạng thái: Đã duyệt" in rows[2][0] and "Năm: 2019" in rows[2][0]
+    assert rows[3][0] == f"Ngày xuất: {datetime.date.today():%d/%m/%Y}"
+    header = next(n for n, row in enumerate(rows) if row[0] == "STT") + 1
+    assert rows[header][:2] == (1, "Dân vận khéo trong xây dựng nông thôn mới") and len(rows) == header + 1
+    assert sheet.freeze_panes == f"A{header + 1}"
+    assert sheet.auto_filter.ref.startswith(f"A{header}:") and sheet.auto_filter.ref.endswith(str(header + 1))
+    assert sheet.page_setup.orientation == "landscape" and str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
+    assert sheet.print_title_rows == f"${header}:${header}"
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from danvan.core.choices import Role
+from danvan.core.tests.files import exported_rows
 from danvan.movement.choices import Status
 from danvan.movement.imports import COLUMNS
 from danvan.movement.models import Initiative
@@ -23,7 +24,7 @@ def test_the_list_filters_by_text_ignoring_diacritics_and_exports_the_filtered_r
     page = client.get("/movement/", {"q": "to dan doi"}).content.decode()
     assert "Tổ dần đổi công" in page and "Tuyến đường hoa" not in page
     export = client.get("/movement/", {"q": "duong hoa", "format": "xlsx"})
-    rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
+    rows = exported_rows(export)
     assert len(rows) == 2 and rows[1][0] == "Tuyến đường hoa"
 
 
