@@ -30,7 +30,10 @@ def _name_the_empty_choice(field):
 
 
 def limit_choices_to_scope(form, user, model=None):
-    """Offer only the records the services accept (``services.choosable``); dates typed dd/mm/yyyy; big tables searched."""
+    """Offer only the records the services accept (``services.choosable``); dates typed dd/mm/yyyy; big tables searched.
+
+    A form's ``lookups_within = {"owner_organization": "owner_unit"}`` makes a search box offer only the
+    records on the unit chosen in the other field, as the services will require."""
     model_fields = {field.name for field in model._meta.get_fields()} if model is not None else set()
     for name, field in form.fields.items():
         queryset = getattr(field, "queryset", None)
@@ -45,7 +48,7 @@ def limit_choices_to_scope(form, user, model=None):
         _name_the_empty_choice(field)
         lookup = getattr(getattr(queryset, "model", None), "lookup_url_name", None)
         if lookup and isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
-            field.widget = AutocompleteSelect(lookup)
+            field.widget = AutocompleteSelect(lookup, within=getattr(form, "lookups_within", {}).get(name))
             field.widget.choices = field.choices
 
 

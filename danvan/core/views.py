@@ -221,6 +221,8 @@ class ScopedLookupView(ScopedMixin, generic.ListView):
     template_name = "core/_lookup.html"
     limit = 20
     related = ()
+    # The unit fields a form may send along (``lookups_within``): the matches then sit on that unit.
+    within_params = ("unit", "owner_unit")
 
     def typed(self):
         """What was typed: ``q``, or the ``<field>_search`` box of an autocomplete widget."""
@@ -230,6 +232,9 @@ class ScopedLookupView(ScopedMixin, generic.ListView):
     def get_queryset(self):
         query = self.typed()
         found = ranked_search(super().get_queryset(), query) if query.strip() else self.model.objects.none()
+        unit = next((value for name in self.within_params if (value := self.request.GET.get(name, "")).isdigit()), None)
+        if unit is not None and len(unit) < 19 and any(field.name == "unit" for field in self.model._meta.fields):
+            found = found.filter(unit_id=unit)
         return found.select_related(*self.related)[: self.limit]
 
     def get_context_data(self, **kwargs):

@@ -13,9 +13,10 @@ class AutocompleteSelect(forms.Select):
 
     template_name = "core/widgets/autocomplete.html"
 
-    def __init__(self, lookup_url_name, attrs=None):
+    def __init__(self, lookup_url_name, attrs=None, within=None):
         super().__init__(attrs)
         self.lookup_url_name = lookup_url_name
+        self.within = within  # the form's unit field: the lookup then offers only what sits on that unit
 
     def optgroups(self, name, value, attrs=None):
         chosen = {str(v) for v in value if v not in (None, "")}
@@ -36,6 +37,7 @@ class AutocompleteSelect(forms.Select):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["lookup_url"] = reverse(self.lookup_url_name)
+        context["widget"]["within"] = self.within
         chosen = [option for group in context["widget"]["optgroups"] for option in group[1] if option["selected"]]
         context["widget"]["chosen"] = chosen[0] if chosen else None
         return context

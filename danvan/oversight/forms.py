@@ -45,6 +45,8 @@ class AttendeeForm(ScopedForm):
 
 
 class TargetForm(ScopedForm):
+    lookups_within = {"organization": "unit"}  # the services require the organisation to sit on the target unit
+
     unit = forms.ModelChoiceField(label=_("Target unit"), queryset=Unit.objects.all())
     organization = forms.ModelChoiceField(label=_("Target organisation"), queryset=Organization.objects.all(), required=False)
     received_by = forms.ModelChoiceField(label=_("Received by"), queryset=Person.objects.all(), required=False)
@@ -61,6 +63,8 @@ class FindingForm(ScopedForm):
 
 
 class FollowUpForm(ScopedModelForm):
+    lookups_within = {"owner_organization": "owner_unit"}  # the organisation must sit on the owner unit
+
     class Meta:
         model = FollowUp
         fields = ["text", "owner_unit", "owner_organization", "deadline"]

@@ -105,3 +105,21 @@ def test_a_short_word_does_not_match_inside_another(tree, everyone):
     OrganizationFactory(unit=tree.cc1, name="Hội Chữ thập đỏ xã Bình An")
     OrganizationFactory(unit=tree.h1, name="Ban công tác Mặt trận ấp Mới")
     assert lookup(everyone, "organizations:lookup", "ấp") == ["Ban công tác Mặt trận ấp Mới"]
+
+
+def test_the_organisation_box_offers_only_what_sits_on_the_chosen_unit(tree, everyone):
+    from danvan.oversight.forms import FollowUpForm
+
+    OrganizationFactory(unit=tree.cc1, name="Hội Nông dân xã Bình An")
+    OrganizationFactory(unit=tree.cc2, name="Hội Nông dân phường Thạnh Lộc")
+    assert len(lookup(everyone, "organizations:lookup", "hoi nong dan")) == 2
+    response = everyone.get(reverse("organizations:lookup"), {"owner_organization_search": "hoi nong dan", "owner_unit": tree.cc1.pk})
+    assert [str(item) for item in response.context["results"]] == ["Hội Nông dân xã Bình An"]
+    html = str(FollowUpForm(user=tree_user(tree))["owner_organization"])
+    assert "hx-include=\"[name='owner_unit']\"" in html and 'hx-params="owner_organization_search,owner_unit"' in html
+
+
+def tree_user(tree):
+    from danvan.accounts.tests.factories import UserFactory
+
+    return UserFactory(unit=tree.cp, role="editor")
