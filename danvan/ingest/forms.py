@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scoping import Scope, subtree_q
+from danvan.core.scoping import Scope, unit_reach
 from danvan.core.widgets import AutocompleteSelect
 from danvan.ingest.models import ProposedItem
 from danvan.ingest.services import MAX_UPLOAD_MEGABYTES
@@ -97,10 +97,11 @@ class CorrectionForm(forms.Form):
 
         scope = Scope.for_user(user)
         document_unit = item.document.unit
+        reach = unit_reach(document_unit)
         self.fields["organization"].queryset = scope.filter(
-            Organization.objects.filter(subtree_q(document_unit.path, "unit__path")), "unit"
+            Organization.objects.filter(unit__in=reach.values("pk")), "unit"
         ).select_related("unit").order_by("name")
-        units = scope.filter(Unit.objects.filter(subtree_q(document_unit.path)), "pk")
+        units = scope.filter(reach, "pk")
         if item.unit_id:
             units = units | Unit.objects.filter(pk=item.unit_id)
         self.fields["unit"].queryset = units.order_by("level", "name")

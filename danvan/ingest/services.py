@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Level, Role
-from danvan.core.scoping import Scope, subtree_q
+from danvan.core.scoping import Scope, unit_reach
 from danvan.core.services import ensure_in_scope, require_role, save_record
 from danvan.core.text import fold, normalize
 from danvan.core.uploads import FileCheck
@@ -286,9 +286,8 @@ def find_unit(user, level_word, name):
 
 def _organizations_near(user, document):
     organization_model = apps.get_model("organizations", "Organization")
-    return organization_model.objects.visible_to(user).filter(
-        subtree_q(document.unit.path, "unit__path")
-    ).select_related("unit")
+    # A current unit's reach covers the legacy units that became part of it: today's Cà Mau reads about xã Hiệp Tùng.
+    return organization_model.objects.visible_to(user).filter(unit__in=unit_reach(document.unit).values("pk")).select_related("unit")
 
 
 def find_organization(user, document, name):

@@ -441,3 +441,13 @@ def test_a_reader_failure_in_the_background_leaves_nothing_and_the_others_go_on(
     assert [entry["name"] for entry in batch.rejected] == ["nhi-phan.txt"]
     assert "Không phải tệp văn bản" in batch.rejected[0]["error"]
     assert SourceDocument.objects.count() == 5 and not SourceDocument.objects.filter(original_name="nhi-phan.txt").exists()
+
+
+def test_a_current_provinces_reader_finds_the_organisations_of_its_legacy_communes(world, make_user):
+    """``camau`` of the demo: today's province reads about "UBND xã Hiệp Tùng", a commune of before 7/2025."""
+    from danvan.ingest.services import find_organization
+
+    committee = OrganizationFactory(unit=world.tree.lc1, name="UBND xã Minh Hòa")
+    province_editor = make_user(world.tree.cp, role=Role.EDITOR)
+    document = SourceDocument.objects.create(unit=world.tree.cp, uploaded_by=province_editor, title="Báo cáo")
+    assert find_organization(province_editor, document, "UBND xã Minh Hòa") == committee
