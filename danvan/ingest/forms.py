@@ -79,7 +79,7 @@ class CorrectionForm(forms.Form):
         ProposedItem.Kind.UNIT: ["level", "name", "unit"],
         ProposedItem.Kind.ORGANIZATION: ["name", "organization"],
         ProposedItem.Kind.DOCUMENT: ["doc_type", "number"],
-        ProposedItem.Kind.INITIATIVE: ["name", "owner"],
+        ProposedItem.Kind.INITIATIVE: ["name", "owner", "organization"],  # the organisation that runs it, which the draft needs
     }
 
     def __init__(self, *args, item, user, **kwargs):

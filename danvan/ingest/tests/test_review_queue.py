@@ -451,3 +451,18 @@ def test_a_current_provinces_reader_finds_the_organisations_of_its_legacy_commun
     province_editor = make_user(world.tree.cp, role=Role.EDITOR)
     document = SourceDocument.objects.create(unit=world.tree.cp, uploaded_by=province_editor, title="Báo cáo")
     assert find_organization(province_editor, document, "UBND xã Minh Hòa") == committee
+
+
+def test_a_proposed_model_is_given_its_organisation_on_the_page_and_becomes_a_draft(world, upload):
+    document = read_sample(world, upload)
+    model = item(document, Kind.INITIATIVE, "Cánh đồng mẫu lớn")
+    correct = world.client.get(reverse("ingest:item", args=[model.pk]), {"correct": 1}, HTTP_HX_REQUEST="true").content.decode()
+    assert 'name="organization"' in correct
+    response = world.client.post(reverse("ingest:item", args=[model.pk]), {
+        "decision": "corrected", "name": "Cánh đồng mẫu lớn", "owner": "Hội Nông dân", "organization": world.farmers.pk,
+    })
+    assert response.status_code == 302
+    for other in document.items.filter(decision=Decision.PENDING):
+        services.decide(world.editor, other, Decision.REJECTED)
+    world.client.post(reverse("ingest:create-records", args=[document.pk]))
+    assert Initiative.objects.get(name="Cánh đồng mẫu lớn").owner_organization == world.farmers
