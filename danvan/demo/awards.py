@@ -11,6 +11,7 @@ from danvan.awards import services
 from danvan.awards.catalogues import seed_forms
 from danvan.awards.models import CommendationDecision, CommendationForm, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.choices import HolderKind, Level
+from danvan.demo.accounts import official
 from danvan.demo.world import person
 from danvan.movement.models import Initiative, Phase
 from danvan.organizations.models import Organization
@@ -40,7 +41,7 @@ def build(story):
 
     story.on(PROPOSED_ON)
     front = Organization.objects.get(name="Ủy ban MTTQ Việt Nam xã Thạnh Yên", unit=thanh_yen)
-    proposal = services.propose_commendation(story.user, _proposal(
+    proposal = services.propose_commendation(official(story.places, "thanhyen"), _proposal(
         front, government, merit, PROPOSED_ON, "Đề nghị khen thưởng tập thể có mô hình “Dân vận khéo” tiêu biểu giai đoạn 2016–2020",
     ), [ProposedRecipient(kind=HolderKind.COLLECTIVE, organization=org, initiative=best[org.pk],
                           achievement=_achievement(best[org.pk])) for org in proposed])
@@ -53,7 +54,7 @@ def build(story):
         signer="Lê Tiến Dũng", signer_title="Phó Chủ tịch UBND huyện",
     ), [Recipient(kind=HolderKind.COLLECTIVE, organization=org, initiative=best[org.pk], achievement=_achievement(best[org.pk]))
         for org in collectives if org not in proposed])
-    services.accept_proposal(story.user, proposal, decision)
+    services.accept_proposal(official(story.places, "uminhthuong"), proposal, decision)
 
     story.on(PENDING_ON)
     red_cross = Organization.objects.get(name="Hội Chữ thập đỏ xã Minh Thuận")
