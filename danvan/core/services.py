@@ -6,6 +6,7 @@ Pages, the API, imports, the review queue and commands all reach the database th
 """
 
 import dataclasses
+import datetime
 
 from auditlog.diff import get_field_value
 from auditlog.models import LogEntry
@@ -242,3 +243,10 @@ def analyze_database():
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
+
+def not_in_future(field, day):
+    """``day`` when it is not after today; a date in the future, where the day something happened is asked,
+    is refused beside ``field``."""
+    if day is not None and day > datetime.date.today():
+        raise ValidationError({field: _("This date is in the future; enter the day it happened.")})
+    return day

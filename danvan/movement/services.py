@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.choices import Level, Role
 from danvan.core.scoping import Scope
-from danvan.core.services import ensure_in_scope, require_role, save_record
+from danvan.core.services import ensure_in_scope, not_in_future, require_role, save_record
 from danvan.core.uploads import DOCUMENT_CHECK, IMAGE_CHECK
 from danvan.core.workflow import Step, Workflow
 from danvan.movement.choices import AppraisalOutcome, AttachmentKind, RecognitionLevel, Status
@@ -251,8 +251,7 @@ def record_result(user, initiative, *, date, text, **figures):
     unknown = set(figures) - set(FIGURES)
     if unknown:
         raise ValidationError(_("Unknown figures: %(names)s.") % {"names": ", ".join(sorted(unknown))})
-    if date > datetime.date.today():
-        raise ValidationError({"date": _("A result cannot be dated in the future.")})
+    not_in_future("date", date)
     update = save_record(user, ResultUpdate(initiative=initiative, date=date, text=text, recorded_by=user, **figures))
     if initiative.last_result_on is None or date > initiative.last_result_on:
         initiative.last_result_on = date

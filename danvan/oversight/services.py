@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
 from danvan.core.scoping import unit_within
-from danvan.core.services import ensure_all_in_scope, require_role, save_record
+from danvan.core.services import ensure_all_in_scope, not_in_future, require_role, save_record
 from danvan.core.workflow import Step, Workflow
 from danvan.oversight.choices import FollowUpStatus as F
 from danvan.oversight.choices import MissionStatus as M
@@ -69,12 +69,6 @@ def add_target(user, mission, unit, organization=None, received_by=None, receive
     return save_record(user, target)
 
 
-def _not_in_future(field, day):
-    if day is not None and day > datetime.date.today():
-        raise ValidationError({field: _("This date is in the future; enter the day it happened.")})
-    return day
-
-
 def _planned_or_today(planned):
     """A date the user left empty: the planned one when it has come, else today."""
     today = datetime.date.today()
@@ -83,7 +77,7 @@ def _planned_or_today(planned):
 
 @transaction.atomic
 def start_mission(user, mission, started_on=None, note=""):
-    mission.started_on = _not_in_future("on", started_on) or mission.started_on or _planned_or_today(mission.planned_start)
+    mission.started_on = not_in_future("on", started_on) or mission.started_on or _planned_or_today(mission.planned_start)
     MISSION_FLOW.move(mission, M.IN_PROGRESS, user, note)
     return mission
 
@@ -103,7 +97,7 @@ def record_finding(user, mission, part, text, target=None):
 @transaction.atomic
 def conclude_mission(user, mission, ended_on=None, summary=None, note=""):
     planned_end = mission.planned_end if mission.planned_end and mission.planned_end >= (mission.started_on or mission.planned_end) else None
-    mission.ended_on = _not_in_future("on", ended_on) or mission.ended_on or _planned_or_today(planned_end)
+    mission.ended_on = not_in_future("on", ended_on) or mission.ended_on or _planned_or_today(planned_end)
     if summary is not None:
         mission.summary = summary
     mission.full_clean()
@@ -177,7 +171,7 @@ def report_progress(user, follow_up, text, file=None, noted_on=None):
     """A progress note; the first one moves an open follow-up to in progress."""
     if follow_up.status not in F.unfinished():
         raise ValidationError({"text": _("This follow-up is finished; progress can no longer be reported.")})
-    note = ProgressNote(follow_up=follow_up, text=text.strip(), noted_on=_not_in_future("noted_on", noted_on) or datetime.date.today(), by=user)
+    note = ProgressNote(follow_up=follow_up, text=text.strip(), noted_on=not_in_future("noted_on", noted_on) or datetime.date.today(), by=user)
     if file:
         note.file = file
     save_record(user, note)
@@ -188,7 +182,7 @@ def report_progress(user, follow_up, text, file=None, noted_on=None):
 
 @transaction.atomic
 def complete_follow_up(user, follow_up, completed_on=None, note=""):
-    follow_up.completed_on = _not_in_future("on", completed_on) or datetime.date.today()
+    follow_up.completed_on = not_in_future("on", completed_on) or datetime.date.today()
     FOLLOW_UP_FLOW.move(follow_up, F.DONE, user, note)
     return follow_up
 
