@@ -176,8 +176,12 @@ class InboxView(LoginRequiredMixin, generic.TemplateView):
     template_name = "core/inbox.html"
 
     def get_context_data(self, **kwargs):
-        sections = [(section, section.count) for section in inbox.sections_for(self.request.user)]
-        return {**super().get_context_data(**kwargs), "sections": [(s, n, s.items if n else []) for s, n in sections]}
+        counted = [(section, section.count) for section in inbox.sections_for(self.request.user)]
+        return {
+            **super().get_context_data(**kwargs),
+            "sections": [(section, count, section.items if count else []) for section, count in counted],
+            "waiting_count": sum(count for _, count in counted),  # the menu's figure, without counting again
+        }
 
 
 class SearchView(LoginRequiredMixin, generic.TemplateView):
