@@ -26,6 +26,21 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 DATE_FORMAT = "dd/mm/yyyy"
+# Whole numbers as Vietnamese write them, 12.345, in every locale: "#,##0" would show "12,345" in an
+# English-set Excel. The dots are literal, so the cell stays a number (sums, sorting, filters work).
+# Below a billion, which no count of this application reaches.
+THOUSANDS_FORMAT = r"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0"
+
+
+class Plain(int):
+    """A whole number written without thousands separators: a year (2018, never 2.018), a code."""
+
+
+def plain(value):
+    """``value`` to be written as a plain number (None stays an empty cell)."""
+    return None if value is None else Plain(value)
+
+
 WIDTH_SAMPLE = 200  # rows read ahead to size the columns; the rest streams
 MIN_WIDTH, MAX_WIDTH = 6, 60
 _THIN = Side(style="thin")
@@ -48,8 +63,12 @@ def _cell(sheet, value):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT if not isinstance(value, datetime.datetime) else DATE_FORMAT + " hh:mm"
         return cell
+    if isinstance(value, int) and not isinstance(value, (bool, Plain)):
+        cell = WriteOnlyCell(sheet, value=int(value))
+        cell.number_format = THOUSANDS_FORMAT
+        return cell
     if isinstance(value, (int, float)) or value is None:
-        return value
+        return int(value) if isinstance(value, Plain) else value
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))  # control characters would make openpyxl refuse the row
     if not starts_like_formula(text):
         return text

@@ -85,3 +85,9 @@ class ScopedModelForm(forms.ModelForm):
         data = self.data.copy()
         data[self.add_prefix("read_version")] = version
         self.data = data
+
+
+class ImportForm(ScopedForm):
+    """The one field of every import page: the filled-in template."""
+
+    file = forms.FileField(label=_("File (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))

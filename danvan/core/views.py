@@ -7,8 +7,9 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.functional import cached_property
 from django.views import generic
@@ -18,6 +19,8 @@ from django_filters.views import FilterView
 from danvan.core import dashboard, inbox, services
 from danvan.core.services import VersionConflict
 from danvan.core.choices import Role
+from danvan.core.exports import XLSX_TYPE
+from danvan.core.forms import ImportForm
 from danvan.core.filters import note_ignored_filters
 from danvan.core.scoping import Scope
 from danvan.core.search import search_everything, ranked_search
@@ -279,3 +282,49 @@ class CappedCountPaginator(Paginator):
     @cached_property
     def count(self):
         return self.object_list[: self.cap + 1].count()
+
+
+class ImportView(ServiceFormMixin, ScopedMixin, generic.FormView):
+    """THE import page of every app: ``?template=1`` downloads the template, a POST imports all rows or none.
+
+    An app sets ``model`` (whose list the page returns to), ``page_title``, ``template_filename``,
+    ``rules`` (what the page tells an official about duplicates) and ``run_import(user, file)``
+    (its service; returns the number of records saved), and ``template_bytes(user)``."""
+
+    required_role = Role.EDITOR
+    template_name = "core/import.html"
+    page_title = ""
+    template_filename = "mau.xlsx"
+    rules = ()
+    list_url = ""
+    imported_message = ""  # "%(count)s … imported."
+
+    form_class = ImportForm
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("template"):
+            response = HttpResponse(self.template_bytes(request.user), content_type=XLSX_TYPE)
+            response["Content-Disposition"] = f'attachment; filename="{self.template_filename}"'
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "page_title": self.page_title, "rules": self.rules,
+                "list_url": reverse(self.list_url)}
+
+    def template_bytes(self, user):
+        raise NotImplementedError
+
+    def run_import(self, user, upload):
+        raise NotImplementedError
+
+    def perform(self, form):
+        saved = self.run_import(self.request.user, form.cleaned_data["file"])
+        self.success_message = str(self.imported_message) % {"count": saved}
+        return saved
+
+    def get_success_url(self):
+        return reverse(self.list_url)

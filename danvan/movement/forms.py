@@ -64,8 +64,4 @@ class BatchForm(ScopedForm):
     appraisers = forms.CharField(label=_("Appraisers"), required=False)
 
 
-class ImportForm(ScopedForm):
-    file = forms.FileField(label=_("File (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
-
-
 BATCH_OUTCOMES = [("", _("— not appraised now —")), *AppraisalOutcome.choices]

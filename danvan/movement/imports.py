@@ -4,22 +4,17 @@ The template's headers are Vietnamese (officials fill it in); each bad row is re
 its row number and the reason, and a file with any bad row writes nothing.
 """
 
-import datetime
-import io
-
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
 
-from danvan.core.spreadsheets import formula_problems
+from danvan.core import imports as core_imports
+from danvan.core.imports import Column, ImportSpec, RowError
 from danvan.core.text import fold
-from danvan.core.uploads import FileCheck
 from danvan.movement import services
 from danvan.movement.choices import HolderKind, InitiativeKind
 from danvan.movement.models import Field, Initiative, Phase
 from danvan.organizations.models import Organization
 from danvan.people.models import Person
+from danvan.units.imports import UnitNames
 from danvan.units.models import Unit
 
 # Column key → header in the template.
@@ -36,25 +31,26 @@ COLUMNS = {
     "description": "Mô tả",
 }
 REQUIRED = ("name", "kind", "holder", "fields", "owner", "unit", "phase", "year")
-KINDS = {"mo hinh": InitiativeKind.MODEL, "dien hinh": InitiativeKind.EXEMPLAR}
-HOLDERS = {"tap the": HolderKind.COLLECTIVE, "ca nhan": HolderKind.INDIVIDUAL}
-# Checked before openpyxl opens the file: a few kilobytes may declare gigabytes of XML.
-XLSX_CHECK = FileCheck(kinds=("office",), max_megabytes=10)
+KINDS = {"mô hình": InitiativeKind.MODEL, "điển hình": InitiativeKind.EXEMPLAR}
+HOLDERS = {"tập thể": HolderKind.COLLECTIVE, "cá nhân": HolderKind.INDIVIDUAL}
 EXAMPLE = ["Tổ dần đổi công", "mô hình", "tập thể", "Kinh tế", "Chi hội Phụ nữ ấp Đặng Văn Do", "ấp Đặng Văn Do, xã Thạnh Yên",
            "2016–2020", 2018, "01/03/2018", "Các hộ hỗ trợ nhau ngày công lao động"]
+NOTES = {
+    "fields": "Tên lĩnh vực trong danh mục; nhiều lĩnh vực cách nhau bởi dấu ;",
+    "owner": "Tên tổ chức hoặc cá nhân ở địa bàn đó hoặc cấp trên",
+    "unit": "Tên ấp hoặc xã; nếu trùng tên, thêm tên xã hoặc huyện sau dấu phẩy",
+}
+SPEC = ImportSpec(
+    columns=tuple(Column(key, header, required=key in REQUIRED, example=example, note=NOTES.get(key, ""))
+                  for (key, header), example in zip(COLUMNS.items(), EXAMPLE)),
+    sheet_title="Dang ky",
+    instructions=("Mỗi dòng là một mô hình, điển hình đăng ký.",),
+)
 
 
 def template_workbook():
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Dang ky"
-    sheet.append(list(COLUMNS.values()))
-    sheet.append(EXAMPLE)
-    for column in "ABCDEFGHIJ":
-        sheet.column_dimensions[column].width = 28
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return core_imports.template_workbook(SPEC, {"kind": list(KINDS), "holder": list(HOLDERS),
+                                                 "phase": [phase.name for phase in Phase.objects.all()]})
 
 
 class Lookups:
@@ -64,18 +60,7 @@ class Lookups:
         self.user = user
         self.fields = {fold(field.name): field for field in Field.objects.all()}
         self.phases = {fold(phase.name).replace(" ", ""): phase for phase in Phase.objects.all()}
-        self._units, self._owners = {}, {}
-
-    def unit(self, text):
-        """"ấp Đặng Văn Do, xã Thạnh Yên": the first part names the unit, the rest its ancestors."""
-        key = fold(text)
-        if key not in self._units:
-            parts = [part.strip() for part in key.split(",") if part.strip()]
-            candidates = [unit for unit in Unit.objects.visible_to(self.user).filter(search_text__contains=parts[0]) if fold(str(unit)) == parts[0] or fold(unit.name) == parts[0]] if parts else []
-            if len(parts) > 1:
-                candidates = [unit for unit in candidates if parts[1] in fold(unit.full_name())]
-            self._units[key] = candidates
-        return self._units[key]
+        self.units, self._owners = UnitNames(user), {}
 
     def owner(self, text, unit):
         key = (fold(text), unit.pk)
@@ -87,105 +72,39 @@ class Lookups:
         return self._owners[key]
 
 
-def _column_names(sheet):
-    """What people call each column: its header, or its letter when the header is empty."""
-    from openpyxl.utils import get_column_letter
-
-    row = next(sheet.iter_rows(min_row=1, max_row=1), ())
-    return [str(cell.value).strip() if cell.value not in (None, "") else get_column_letter(index)
-            for index, cell in enumerate(row, start=1)]
-
-
-def _header_map(sheet):
-    headers = [fold(str(cell.value or "")) for cell in next(sheet.iter_rows(min_row=1, max_row=1))]
-    missing = [header for key, header in COLUMNS.items() if key in REQUIRED and fold(header) not in headers]
-    if missing:
-        raise ValidationError(_("The file lacks the columns: %(columns)s. Download the template.") % {"columns": "; ".join(missing)})
-    return {key: headers.index(fold(header)) for key, header in COLUMNS.items() if fold(header) in headers}
-
-
-def _date(value):
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise ValueError(_("“%(value)s” is not a date dd/mm/yyyy") % {"value": value}) from None
-
-
 def _row_record(cells, lookups):
-    """One row → (initiative, fields); raises ValueError with the reason."""
-    for key in REQUIRED:
-        if cells.get(key) in (None, ""):
-            raise ValueError(_("“%(column)s” is empty") % {"column": COLUMNS[key]})
-    kind, holder = KINDS.get(fold(str(cells["kind"]))), HOLDERS.get(fold(str(cells["holder"])))
-    if kind is None or holder is None:
-        raise ValueError(_("the kind must be “mô hình” or “điển hình” and the holder “tập thể” or “cá nhân”"))
+    """One row → (initiative, fields); raises RowError naming the column at fault."""
+    kind = core_imports.choice_cell(cells["kind"], "kind", KINDS)
+    holder = core_imports.choice_cell(cells["holder"], "holder", HOLDERS)
     fields = [lookups.fields.get(fold(name)) for name in str(cells["fields"]).split(";") if name.strip()]
     if None in fields or not fields:
-        raise ValueError(_("unknown field in “%(value)s”") % {"value": cells["fields"]})
-    units = lookups.unit(str(cells["unit"]))
-    if len(units) != 1:
-        raise ValueError((_("unknown unit “%(value)s”") if not units else _("“%(value)s” names several units; add the commune or district after a comma")) % {"value": cells["unit"]})
+        raise RowError(_("unknown field in “%(value)s”") % {"value": cells["fields"]}, "fields")
+    unit = lookups.units.one(str(cells["unit"]), "unit")
     phase = lookups.phases.get(fold(str(cells["phase"])).replace(" ", "").replace("-", "–"))
     if phase is None:
-        raise ValueError(_("unknown phase “%(value)s”") % {"value": cells["phase"]})
-    owners = lookups.owner(str(cells["owner"]), units[0])
+        raise RowError(_("unknown phase “%(value)s”") % {"value": cells["phase"]}, "phase")
+    owners = lookups.owner(str(cells["owner"]), unit)
     if len(owners) != 1:
-        raise ValueError(_("no single organisation or person “%(value)s” in this unit or above it") % {"value": cells["owner"]})
+        raise RowError(_("no single organisation or person “%(value)s” in this unit or above it") % {"value": cells["owner"]}, "owner")
     try:
         year = int(cells["year"])
     except (TypeError, ValueError):
-        raise ValueError(_("“%(value)s” is not a year") % {"value": cells["year"]}) from None
+        raise RowError(_("“%(value)s” is not a year") % {"value": cells["year"]}, "year") from None
     owner = owners[0]
     initiative = Initiative(
-        name=str(cells["name"]).strip(), kind=kind, holder=holder, unit=units[0], phase=phase, registration_year=year,
+        name=str(cells["name"]).strip(), kind=kind, holder=holder, unit=unit, phase=phase, registration_year=year,
         owner_organization=owner if isinstance(owner, Organization) else None, owner_person=owner if isinstance(owner, Person) else None,
-        start_date=_date(cells.get("start_date")), description=str(cells.get("description") or ""),
+        start_date=core_imports.date_cell(cells.get("start_date"), "start_date"), description=str(cells.get("description") or ""),
     )
     return initiative, fields
 
 
 def import_registrations(user, upload):
     """Import every row or none; returns the number saved, raises ValidationError listing each bad row."""
-    XLSX_CHECK(upload)
-    try:
-        # Formulas are read as formulas (not their cached results) so that they can be refused.
-        workbook = load_workbook(upload, read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many kinds of error for a file that is not .xlsx
-        raise ValidationError(_("This is not an .xlsx file.")) from error
-    try:
-        return _import_sheet(user, workbook.worksheets[0])
-    finally:
-        workbook.close()
+    lookups = Lookups(user)
 
+    def save_row(user, cells):
+        initiative, fields = _row_record(cells, lookups)
+        services.register_initiative(user, initiative, fields)
 
-def _import_sheet(user, sheet):
-    columns, names = _header_map(sheet), _column_names(sheet)
-    lookups, problems, saved = Lookups(user), [], 0
-    with transaction.atomic():
-        for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-            cells = {key: row[index] if index < len(row) else None for key, index in columns.items()}
-            if all(value in (None, "") for value in cells.values()):
-                continue
-            formulas = formula_problems(number, row, names)
-            if formulas:
-                problems.extend(formulas)
-                continue
-            try:
-                initiative, fields = _row_record(cells, lookups)
-                with transaction.atomic():
-                    services.register_initiative(user, initiative, fields)
-                saved += 1
-            except ValueError as error:
-                problems.append(_("Row %(row)s: %(reason)s.") % {"row": number, "reason": error})
-            except ValidationError as error:
-                problems.append(_("Row %(row)s: %(reason)s") % {"row": number, "reason": " ".join(error.messages)})
-        if problems:
-            transaction.set_rollback(True)
-            raise ValidationError(problems)
-    return saved
+    return core_imports.run_import(SPEC, user, upload, save_row)

@@ -1,7 +1,6 @@
 """Pages of the movement. Views stay thin: every change goes through ``services.py``."""
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,8 +10,9 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.panels import panels_for
 from danvan.core.choices import Role
-from danvan.core.exports import XLSX_TYPE, XlsxExportMixin
+from danvan.core.exports import XlsxExportMixin, plain
 from danvan.core.filters import note_query_error, read_query
+from danvan.core import views as core_views
 from danvan.core.views import (
     ScopedCreateView,
     ScopedDetailView,
@@ -29,7 +29,7 @@ from danvan.movement import services
 from danvan.movement.choices import AppraisalOutcome, Status
 from danvan.movement.filters import BatchQuery, InitiativeFilter, SpanQuery, UnitQuery, parse_span
 from danvan.movement.forms import (
-    AttachmentForm, BatchForm, ImportForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
+    AttachmentForm, BatchForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
 )
 from danvan.movement.imports import import_registrations, template_workbook
 from danvan.movement.models import Initiative, InitiativeAttachment
@@ -55,7 +55,7 @@ class InitiativeListView(XlsxExportMixin, ScopedListView):
     export_columns = [
         (gettext_lazy("Name"), lambda i: i.name), (gettext_lazy("Kind"), lambda i: i.get_kind_display()),
         (gettext_lazy("Holder"), lambda i: i.get_holder_display()), (gettext_lazy("Owner"), _owner), (gettext_lazy("Unit"), lambda i: i.unit),
-        (gettext_lazy("Registration year"), lambda i: i.registration_year), (gettext_lazy("Status"), lambda i: i.get_status_display()),
+        (gettext_lazy("Registration year"), lambda i: plain(i.registration_year)), (gettext_lazy("Status"), lambda i: i.get_status_display()),
         (gettext_lazy("Highest recognition"), lambda i: i.get_highest_level_display() or ""),
         (gettext_lazy("Outstanding"), lambda i: _("Yes") if i.is_outstanding else ""),
         (gettext_lazy("Last result update"), lambda i: i.last_result_on),
@@ -328,31 +328,20 @@ class PublicPhotoView(generic.DetailView):
 
 
 
-class ImportView(ServiceFormMixin, ScopedMixin, generic.FormView):
-    """Upload registrations as .xlsx (all or nothing); ``?template=1`` downloads the template."""
+class ImportView(core_views.ImportView):
+    """Registrations from .xlsx, all or nothing."""
 
     model = Initiative
-    required_role = Role.EDITOR
-    form_class = ImportForm
-    template_name = "movement/import.html"
+    page_title = gettext_lazy("Import registrations from Excel")
+    template_filename = "mau-dang-ky-mo-hinh.xlsx"
+    list_url = "movement:list"
+    imported_message = gettext_lazy("%(count)s registrations imported.")
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("template"):
-            response = HttpResponse(template_workbook(), content_type=XLSX_TYPE)
-            response["Content-Disposition"] = 'attachment; filename="mau-dang-ky-mo-hinh.xlsx"'
-            return response
-        return super().get(request, *args, **kwargs)
+    def template_bytes(self, user):
+        return template_workbook()
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def perform(self, form):
-        saved = import_registrations(self.request.user, form.cleaned_data["file"])
-        self.success_message = _("%(count)s registrations imported.") % {"count": saved}
-        return saved
-
-    def get_success_url(self):
-        return reverse("movement:list")
+    def run_import(self, user, upload):
+        return import_registrations(user, upload)
 
 
 class InitiativeLookupView(ScopedLookupView):

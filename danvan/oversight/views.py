@@ -9,7 +9,7 @@ from django.views import generic
 
 from danvan.core.audit import history
 from danvan.core.choices import Role
-from danvan.core.exports import XlsxExportMixin
+from danvan.core.exports import XlsxExportMixin, plain
 from danvan.core.filters import read_query
 from danvan.core.services import save_record
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
@@ -379,7 +379,7 @@ class SupervisionPlanListView(XlsxExportMixin, ScopedListView):
     model = SupervisionPlan
     filterset_class = SupervisionPlanFilter
     export_filename = "ke-hoach-giam-sat.xlsx"
-    export_columns = [(_("Plan"), str), (_("Organisation"), lambda p: p.organization), (_("Year"), lambda p: p.year),
+    export_columns = [(_("Plan"), str), (_("Organisation"), lambda p: p.organization), (_("Year"), lambda p: plain(p.year)),
                       (_("Planned"), lambda p: p.planned), (_("Done"), lambda p: p.done)]
 
     def get_queryset(self):

@@ -2,9 +2,12 @@
 
 import dataclasses
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danvan.core.scoping import path_segment
+from danvan.core.services import save_record
 from danvan.core.text import fold
 from danvan.units import official
 from danvan.units.choices import TYPE_LEVEL
@@ -125,3 +128,12 @@ def find_official(level, name, parent=None, legacy=True):
     if len(matches) != 1:
         raise Unit.DoesNotExist(f"level {level} {name!r}: {len(matches)} matches")
     return matches[0]
+
+
+@transaction.atomic
+def add_hamlet(user, hamlet):
+    """A new hamlet under a commune the user works for; a second hamlet of the same name there is refused."""
+    same = Unit.objects.filter(parent_id=hamlet.parent_id, valid_to__isnull=True, search_text__contains=fold(hamlet.name))
+    if any(fold(unit.name) == fold(hamlet.name) for unit in same):
+        raise ValidationError({"name": _("%(parent)s already has a hamlet named “%(name)s”.") % {"parent": hamlet.parent, "name": hamlet.name}})
+    return save_record(user, hamlet)
