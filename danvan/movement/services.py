@@ -14,7 +14,7 @@ from danvan.core.services import ensure_in_scope, not_in_future, require_role, s
 from danvan.core.uploads import DOCUMENT_CHECK, IMAGE_CHECK
 from danvan.core.workflow import Step, Workflow
 from danvan.movement.choices import AppraisalOutcome, AttachmentKind, RecognitionLevel, Status
-from danvan.movement.models import Appraisal, CriterionCheck, Initiative, Recognition, Replication, ResultUpdate
+from danvan.movement.models import Appraisal, Criterion, CriterionCheck, Initiative, Recognition, Replication, ResultUpdate
 
 # After 1 July 2025 there are no districts, so no new district-level recognition.
 REFORM = datetime.date(2025, 7, 1)
@@ -131,10 +131,13 @@ def check_level_allowed(user, level, decided_on):
         )})
 
 
+APPRAISABLE = (Status.REGISTERED, Status.NOT_RECOGNISED, Status.UNDER_APPRAISAL, Status.RECOGNISED)
+
+
 def _prepare_for_appraisal(user, initiative):
     if initiative.status in (Status.REGISTERED, Status.NOT_RECOGNISED):
         INITIATIVE_FLOW.move(initiative, Status.UNDER_APPRAISAL, user)
-    elif initiative.status not in (Status.UNDER_APPRAISAL, Status.RECOGNISED):
+    elif initiative.status not in APPRAISABLE:
         raise ValidationError(_("Only a registered initiative can be appraised; this one is “%(status)s”.")
                               % {"status": initiative.get_status_display()})
 
@@ -148,7 +151,13 @@ def appraise(user, initiative, *, level, year, outcome, checks=(), appraisers=""
     """
     require_role(user, Role.APPROVER)
     ensure_in_scope(user, initiative)
+    not_in_future("date", date)
     check_level_allowed(user, level, date or datetime.date.today())
+    checks = list(checks)
+    if checks:
+        _check_sheet(initiative, outcome, checks)
+        if score is None and any(check[3] is not None for check in checks):
+            score = sum(check[3] for check in checks if check[3] is not None)
     _prepare_for_appraisal(user, initiative)
     appraisal = Appraisal(
         initiative=initiative, level=level, year=year, outcome=outcome, appraisers=appraisers,
@@ -162,6 +171,27 @@ def appraise(user, initiative, *, level, year, outcome, checks=(), appraisers=""
     if outcome == AppraisalOutcome.NOT_MET and initiative.status == Status.UNDER_APPRAISAL:
         INITIATIVE_FLOW.move(initiative, Status.NOT_RECOGNISED, user, note)
     return appraisal
+
+
+def _check_sheet(initiative, outcome, checks):
+    """A scoring sheet covers every criterion of the initiative's holder kind once, within each maximum,
+    and concludes "met" only when every criterion is met."""
+    expected = {criterion.pk: criterion for criterion in Criterion.objects.filter(holder=initiative.holder)}
+    given = [check[0] for check in checks]
+    if sorted(criterion.pk for criterion in given) != sorted(expected):
+        raise ValidationError(_("The scoring sheet must answer each criterion for %(holder)s once.")
+                              % {"holder": initiative.get_holder_display().lower()})
+    errors = {}
+    for criterion, met, _evidence, score in checks:
+        if score is not None and (score < 0 or (criterion.max_score is not None and score > criterion.max_score)):
+            errors[f"score_{criterion.pk}"] = _("The score of “%(criterion)s” must be between 0 and %(max)s.") % {
+                "criterion": criterion, "max": criterion.max_score if criterion.max_score is not None else "…"}
+    unmet = [str(criterion) for criterion, met, *_rest in checks if not met]
+    if unmet and outcome != AppraisalOutcome.NOT_MET:
+        errors["outcome"] = _("An initiative that does not meet “%(criteria)s” cannot be concluded as met.") % {
+            "criteria": "”, “".join(unmet)}
+    if errors:
+        raise ValidationError(errors)
 
 
 def steering_committee_for(unit, level):

@@ -29,11 +29,13 @@ from danvan.movement import services
 from danvan.movement.choices import AppraisalOutcome, Status
 from danvan.movement.filters import BatchQuery, InitiativeFilter, SpanQuery, UnitQuery, parse_span
 from danvan.movement.forms import (
-    AttachmentForm, BatchForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
+    AppraisalSheetForm, AttachmentForm, BatchForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
 )
 from danvan.movement.imports import import_registrations, template_workbook
 from danvan.movement.models import Initiative, InitiativeAttachment
-from danvan.movement.queries import initiative_stats, units_of
+from danvan.movement.charts import follow_ups as follow_up_chart
+from danvan.movement.charts import movement_charts, stats_workbook
+from danvan.movement.queries import initiative_stats, subordinate_ranking, units_of
 from danvan.units.forms import UnitPickForm
 from danvan.units.models import Unit
 
@@ -92,7 +94,26 @@ class RecognitionAddView(InitiativeActionView):
     page_title = gettext_lazy("Recognise")
 
     def perform(self, form):
-        return services.recognise_initiative(self.request.user, self.object, **form.cleaned_data)
+        data = form.cleaned_data
+        appraisal = self.object.appraisals.filter(level=data["level"]).exclude(outcome=AppraisalOutcome.NOT_MET).first()
+        return services.recognise_initiative(self.request.user, self.object, appraisal=appraisal, **data)
+
+
+class AppraisalAddView(InitiativeActionView):
+    form_class = AppraisalSheetForm
+    required_role = Role.APPROVER
+    template_name = "movement/appraisal_sheet.html"
+    page_title = gettext_lazy("Appraise against the criteria")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "initiative": self.object}
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return services.appraise(
+            self.request.user, self.object, level=data["level"], year=data["year"], date=data["date"],
+            outcome=data["outcome"], appraisers=form.council(), note=data["note"], checks=form.checks(),
+        )
 
 
 class ResultAddView(InitiativeActionView):
@@ -145,6 +166,7 @@ class InitiativeDetailView(ScopedDetailView):
             "is_formalism": Initiative.objects.formalism().filter(pk=initiative.pk).exists(),
             "moves": [(name, MOVE_LABELS[name]) for name in services.available_moves(user, initiative)],
             "can_edit": user.can(Role.EDITOR), "can_approve": user.can(Role.APPROVER),
+            "can_appraise": user.can(Role.APPROVER) and initiative.status in services.APPRAISABLE,
             "recognition_form": RecognitionForm(initial={"year": initiative.registration_year}, user=user),
             "result_form": ResultForm(user=user), "attachment_form": AttachmentForm(user=user),
             "replication_form": ReplicationForm(user=user), "history": history(initiative),
@@ -200,7 +222,14 @@ class StatsView(ScopedMixin, generic.TemplateView):
         return {
             **super().get_context_data(**kwargs), "unit": unit, "span": span, "stats": stats, "by_field": by_field,
             "unit_form": UnitPickForm(initial={"unit": unit}, user=self.request.user),
+            "charts": [*movement_charts(stats), follow_up_chart(stats.get("follow_ups_by_organization", []))],
+            "ranking": subordinate_ranking(unit, span),
         }
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") != "xlsx":
+            return super().render_to_response(context, **kwargs)
+        return stats_workbook(context["unit"], context["span"], context["charts"], context["ranking"])
 
 
 class FormalismListView(ScopedListView):
@@ -336,12 +365,7 @@ class ImportView(core_views.ImportView):
     template_filename = "mau-dang-ky-mo-hinh.xlsx"
     list_url = "movement:list"
     imported_message = gettext_lazy("%(count)s registrations imported.")
-
-    def template_bytes(self, user):
-        return template_workbook()
-
-    def run_import(self, user, upload):
-        return import_registrations(user, upload)
+    build_template, importer = template_workbook, import_registrations
 
 
 class InitiativeLookupView(ScopedLookupView):

@@ -206,7 +206,7 @@ def test_the_appraisal_keeps_each_criterion_with_its_evidence(tree, commune_appr
     assert len(criteria) == 5
     checks = [(criterion, index != 2, f"Bằng chứng {index}", 2) for index, criterion in enumerate(criteria)]
     appraisal = services.appraise(commune_approver, initiative, level=RecognitionLevel.COMMUNE, year=2019,
-                                  outcome=AppraisalOutcome.MET_PROPOSED, checks=checks, appraisers="Ban Chỉ đạo xã")
+                                  outcome=AppraisalOutcome.NOT_MET, checks=checks, appraisers="Ban Chỉ đạo xã")
     assert appraisal.checks.filter(met=True).count() == 4
     assert appraisal.checks.get(met=False).evidence == "Bằng chứng 2"
 
