@@ -23,6 +23,7 @@ class Panel:
     url: str
     figures: list
     note: str = ""
+    charts: tuple = ()  # danvan.core.charts.Chart, drawn under the figures
 
 
 def register(order, build):

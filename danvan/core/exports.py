@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -189,3 +190,91 @@ def _shown(field, value):
         return str(value)
     labels = {str(key): label for key, label in getattr(field, "choices", ()) if not isinstance(label, (list, tuple))}
     return str(labels.get(str(value), value))
+
+
+@dataclasses.dataclass(frozen=True)
+class PlainTable:
+    """A table written under the charted ones, without a chart (a ranking, say)."""
+
+    title: str
+    headers: list
+    rows: list
+
+
+CHART_COLUMN = "F"  # charts stand right of their tables
+ROW_CM = 0.5  # a default row's height, to keep the next block below a chart
+
+
+def _chart_height(chart):
+    """Centimetres: 7.5 (openpyxl's default) for years, more for a long list of categories."""
+    return 7.5 if chart.orientation == "vertical" else max(7.5, 0.6 * len(chart.rows) + 3)
+
+
+def _write_block(sheet, row, title, headers, rows):
+    """A titled table from ``row``; returns the rows of its header and of its last line."""
+    sheet.cell(row=row, column=1, value=str(title)).font = Font(bold=True)
+    header_row = row + 1
+    for column, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=header_row, column=column, value=str(header))
+        cell.font, cell.border = Font(bold=True), _BOX
+    for offset, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=header_row + offset, column=column, value=value if isinstance(value, (int, float)) or value is None else str(value))
+            cell.border = _BOX
+            if isinstance(value, int):
+                cell.number_format = "#,##0"
+            elif isinstance(value, float):
+                cell.number_format = "0.0"
+    return header_row, header_row + len(rows)
+
+
+def _bar_chart(sheet, chart, header_row, last_row):
+    """The page's chart as an Excel bar chart over the cells just written: the same title, series and categories."""
+    bars = BarChart()
+    bars.type = "col" if chart.orientation == "vertical" else "bar"
+    bars.title = chart.title
+    if chart.stacked:
+        bars.grouping, bars.overlap = "stacked", 100
+    if chart.orientation != "vertical":
+        bars.y_axis.majorGridlines = None
+        bars.x_axis.scaling.orientation = "maxMin"  # the first row on top, as on the page
+    bars.legend = bars.legend if chart.stacked else None
+    data = Reference(sheet, min_col=2, max_col=1 + len(chart.series), min_row=header_row, max_row=last_row)
+    bars.add_data(data, titles_from_data=True)
+    bars.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
+    bars.height = _chart_height(chart)
+    bars.width = 16
+    return bars
+
+
+def charts_response(filename, heading, charts, tables=()):
+    """Statistics as .xlsx: each ``danvan.core.charts.Chart`` as a table of its figures with the same bar chart
+    beside it (an Excel chart on those cells, so the reader can restyle it), then ``tables`` (``PlainTable``)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(heading.title)[:31]
+    row = 1
+    for text, font in _heading_lines(heading):
+        sheet.cell(row=row, column=1, value=str(text)).font = font or Font()
+        row += 1
+    row += 1
+    for chart in charts:
+        headers = [_("Category"), *(series.label for series in chart.series)]
+        header_row, last_row = _write_block(sheet, row, chart.title, headers, [(label, *values) for label, values in chart.rows])
+        if chart.rows:
+            sheet.add_chart(_bar_chart(sheet, chart, header_row, last_row), f"{CHART_COLUMN}{row}")
+        row += max(last_row - row + 2, int(_chart_height(chart) / ROW_CM) + 2)
+    for table in tables:
+        last_row = _write_block(sheet, row, table.title, table.headers, table.rows)[1]
+        row = last_row + 2
+    sheet.column_dimensions["A"].width = 40
+    for letter in "BCDE":
+        sheet.column_dimensions[letter].width = 14
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    response = HttpResponse(content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    workbook.save(response)
+    return response

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core.dashboard import Figure, Panel
+from danvan.movement.charts import movement_charts
 from danvan.movement.queries import default_span, initiative_stats
 
 
@@ -20,4 +21,5 @@ def movement_panel(user):
             Figure(_("outstanding"), stats["outstanding"]),
             Figure(_("no recent results (formalism)"), stats["formalism"], formalism, "warn" if stats["formalism"] else ""),
         ],
+        charts=movement_charts(stats),
     )

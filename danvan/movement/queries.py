@@ -10,10 +10,11 @@ import datetime
 from django.db.models import Count, Max, Q
 
 from danvan.core import statistics
-from danvan.core.scoping import unit_reach
+from danvan.core.scoping import PATH_SEGMENT_WIDTH, Scope, subtree_q, unit_reach
 from danvan.core.statistics import in_units as _in_units
 from danvan.movement.choices import LEVEL_KEYS, REGISTERED_STATUSES, HolderKind, InitiativeKind
 from danvan.movement.models import Field, Initiative, Phase, Recognition, Replication
+from danvan.units.models import Unit, UnitSuccession
 
 TYPICAL_LIMIT = 12
 
@@ -74,6 +75,16 @@ def _field_counts(units, span):
     return list(Field.objects.annotate(count=Count("initiatives", filter=matching)).values_list("code", "name", "count"))
 
 
+def _year_counts(units, span):
+    """Registrations of each year of the span, a year without any counted as 0 (one query)."""
+    counts = dict(
+        Initiative.objects.filter(_in_units("unit", units), registration_year__gte=span.from_year,
+                                  registration_year__lte=span.to_year, status__in=REGISTERED_STATUSES)
+        .values_list("registration_year").annotate(count=Count("pk")).order_by()
+    )
+    return {year: counts.get(year, 0) for year in range(span.from_year, span.to_year + 1)}
+
+
 def _recognition_counts(units, span):
     recognitions = Recognition.objects.filter(_in_units("initiative__unit", units), year__gte=span.from_year, year__lte=span.to_year)
     aggregates = {key: Count("initiative", distinct=True, filter=Q(level=level)) for level, key in LEVEL_KEYS.items()}
@@ -124,6 +135,7 @@ def initiative_stats(unit, span, today=None, with_typical=True):
         "recognized": recognitions["recognised"],
         "outstanding": recognitions["outstanding"],
         "by_field": {code: count for code, _, count in fields},
+        "by_year": _year_counts(units, span),
         "field_names": {code: name for code, name, _ in fields},
         "by_kind": {"model": registrations["model"], "exemplar": registrations["exemplar"]},
         "by_holder": {"collective": registrations["collective"], "individual": registrations["individual"]},
@@ -146,3 +158,65 @@ def default_span(unit=None, today=None):
     year = initiatives.aggregate(latest=Max("registration_year"))["latest"] or (today or datetime.date.today()).year
     phase = Phase.objects.filter(start_year__lte=year, end_year__gte=year).first() or Phase.objects.order_by("-end_year").first()
     return Span.of_phase(phase) if phase else Span(year, year)
+
+
+@dataclasses.dataclass
+class RankedUnit:
+    unit: object
+    registered: int = 0
+    recognised: int = 0
+
+    @property
+    def rate(self):
+        """Share of the registered models that were recognised, in percent (None when none registered)."""
+        return 100 * self.recognised / self.registered if self.registered else None
+
+
+def _ranked_rows(unit):
+    """{path: RankedUnit} of the units one level below ``unit`` (the provinces for the whole country), and
+    {legacy path: the row it counts under}: a legacy unit that became part of a unit below counts under it
+    (xã Mong Thọ under today's xã Bình An); one that became part of ``unit`` itself has its own children ranked
+    (a merged province's districts); and the Q of the initiatives the question covers. Two queries."""
+    if unit is None:
+        return {child.path: RankedUnit(child) for child in Unit.objects.filter(parent__isnull=True)}, {}, Q()
+    successions = list(UnitSuccession.objects.filter(subtree_q(unit.path, "successor__path"))
+                       .values_list("predecessor__path", "successor__path"))
+    whole = {predecessor for predecessor, successor in successions if successor == unit.path}
+    rows = {child.path: RankedUnit(child) for child in Unit.objects.filter(Q(parent=unit) | Q(parent__path__in=whole))}
+    width = len(unit.path) + PATH_SEGMENT_WIDTH
+    aliases = {predecessor: rows[successor[:width]] for predecessor, successor in successions
+               if successor != unit.path and successor[:width] in rows}
+    reach = Scope([unit.path, *(predecessor for predecessor, _ in successions)], None).units_q("unit__path")
+    return rows, aliases, reach
+
+
+def _row_of(path, rows, lengths):
+    """The ranked unit whose subtree holds ``path``: rows are keyed by path and have few distinct lengths."""
+    for length in lengths:
+        row = rows.get(path[:length])
+        if row is not None:
+            return row
+    return None
+
+
+def subordinate_ranking(unit, span):
+    """The units one level below ``unit`` (and below the legacy units that became part of it), each with the models
+    registered in its subtree over the span and how many were recognised, most recognised first.
+
+    Four queries whatever the number of units: successions, the ranked units, then registrations and recognitions
+    counted per unit path and summed in Python under the ranked unit whose path begins that path. Models of
+    ``unit`` itself belong to no unit below and are left out of the ranking (not of the totals above it)."""
+    rows, aliases, reach = _ranked_rows(unit)
+    if not rows:
+        return []
+    owners = {**rows, **aliases}
+    lengths = sorted({len(path) for path in owners}, reverse=True)
+    registered = Initiative.objects.filter(reach, registration_year__gte=span.from_year, registration_year__lte=span.to_year,
+                                           status__in=REGISTERED_STATUSES)
+    recognised = registered.filter(recognitions__year__gte=span.from_year, recognitions__year__lte=span.to_year)
+    for queryset, count, figure in ((registered, Count("pk"), "registered"), (recognised, Count("pk", distinct=True), "recognised")):
+        for path, number in queryset.values_list("unit__path").annotate(number=count).order_by():
+            row = _row_of(path, owners, lengths)
+            if row is not None:
+                setattr(row, figure, getattr(row, figure) + number)
+    return sorted(rows.values(), key=lambda row: (-row.recognised, -row.registered, row.unit.name))

@@ -17,3 +17,8 @@ class OversightConfig(AppConfig):
         from danvan.oversight.dashboard import follow_up_panel
 
         dashboard.register(20, follow_up_panel)
+
+        from danvan.core import statistics
+        from danvan.oversight.queries import follow_up_section
+
+        statistics.register("oversight", follow_up_section)

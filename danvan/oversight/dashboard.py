@@ -4,9 +4,10 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from danvan.core import charts
 from danvan.core.dashboard import Figure, Panel
 from danvan.oversight.models import FollowUp, Mission
-from danvan.oversight.queries import DUE_SOON_DAYS
+from danvan.oversight.queries import DUE_SOON_DAYS, follow_ups_by_organization
 
 
 def follow_up_panel(user):
@@ -27,4 +28,5 @@ def follow_up_panel(user):
             Figure(_("due in the next 14 days"), counts["due"], reverse("oversight:follow-up-due"), "warn" if counts["due"] else ""),
             Figure(_("missions planned this year"), missions, reverse("oversight:mission-list")),
         ],
+        charts=[charts.follow_ups_by_organization(follow_ups_by_organization(FollowUp.objects.visible_to(user), today))],
     )

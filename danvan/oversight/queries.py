@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import Count, Q
 
+from danvan.core.statistics import in_units
 from danvan.oversight.choices import MissionStatus
 from danvan.oversight.models import FollowUp, Meeting, Mission
 
@@ -54,3 +55,26 @@ def month_calendar(user, year, month):
     for meeting in Meeting.objects.visible_to(user).filter(held_on__gte=first, held_on__lte=last).only("pk", "kind", "title", "held_on"):
         by_day.setdefault(meeting.held_on, []).append(("meeting", meeting))
     return [[Day(day, day.month == month, by_day.get(day, [])) for day in week] for week in weeks]
+
+
+TOP_ORGANIZATIONS = 10
+
+
+def follow_ups_by_organization(follow_ups, today=None, limit=TOP_ORGANIZATIONS):
+    """(organisation, open, overdue) of the owners with the most unfinished follow-ups, in one query.
+
+    Follow-ups without an organisation (owned by a unit only) count together under ``None``."""
+    today = today or datetime.date.today()
+    rows = (
+        follow_ups.unfinished().values("owner_organization", "owner_organization__name")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(deadline__lt=today)))
+        .order_by("-open", "-overdue", "owner_organization__name")[:limit]
+    )
+    return [(row["owner_organization__name"], row["open"], row["overdue"]) for row in rows]
+
+
+def follow_up_section(units, span):
+    """The statistics' follow-ups by organisation: those open today among ``units`` (the span does not apply,
+    a recommendation stays open until done whatever year it was made)."""
+    rows = follow_ups_by_organization(FollowUp.objects.filter(in_units("owner_unit", units)))
+    return {"follow_ups_by_organization": [{"organization": name, "open": opened, "overdue": overdue} for name, opened, overdue in rows]}
