@@ -287,23 +287,26 @@ class CappedCountPaginator(Paginator):
 class ImportView(ServiceFormMixin, ScopedMixin, generic.FormView):
     """THE import page of every app: ``?template=1`` downloads the template, a POST imports all rows or none.
 
-    An app sets ``model`` (whose list the page returns to), ``page_title``, ``template_filename``,
-    ``rules`` (what the page tells an official about duplicates) and ``run_import(user, file)``
-    (its service; returns the number of records saved), and ``template_bytes(user)``."""
+    An app sets ``model``, ``page_title``, ``list_url`` (the list the page returns to),
+    ``template_filename``, ``rules`` (what an official should know, such as how duplicates are
+    treated), ``imported_message`` ("%(count)s … imported."), and two functions of its own:
+    ``build_template()`` (the template's bytes) and ``importer(user, file)`` (its import service,
+    returning how many records it saved)."""
 
     required_role = Role.EDITOR
     template_name = "core/import.html"
+    form_class = ImportForm
     page_title = ""
     template_filename = "mau.xlsx"
     rules = ()
     list_url = ""
-    imported_message = ""  # "%(count)s … imported."
-
-    form_class = ImportForm
+    imported_message = ""
+    build_template = None
+    importer = None
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("template"):
-            response = HttpResponse(self.template_bytes(request.user), content_type=XLSX_TYPE)
+            response = HttpResponse(type(self).build_template(), content_type=XLSX_TYPE)
             response["Content-Disposition"] = f'attachment; filename="{self.template_filename}"'
             return response
         return super().get(request, *args, **kwargs)
@@ -315,14 +318,8 @@ class ImportView(ServiceFormMixin, ScopedMixin, generic.FormView):
         return {**super().get_context_data(**kwargs), "page_title": self.page_title, "rules": self.rules,
                 "list_url": reverse(self.list_url)}
 
-    def template_bytes(self, user):
-        raise NotImplementedError
-
-    def run_import(self, user, upload):
-        raise NotImplementedError
-
     def perform(self, form):
-        saved = self.run_import(self.request.user, form.cleaned_data["file"])
+        saved = type(self).importer(self.request.user, form.cleaned_data["file"])
         self.success_message = str(self.imported_message) % {"count": saved}
         return saved
 

@@ -5,7 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.services import save_record
-from danvan.organizations.models import Organization
+from danvan.core.text import fold
+from danvan.organizations.models import Organization, OrganizationLink
 
 
 def _successors_of(pk):
@@ -38,3 +39,16 @@ def link_organization(user, link):
     if link.parent_id:
         link.parent.ensure_covers(link)
     return save_record(user, link)
+
+
+@transaction.atomic
+def add_organization(user, organization, parent=None):
+    """A new organisation, under ``parent`` from now on if given; a second one of the same name on the unit is refused."""
+    same = Organization.objects.filter(unit_id=organization.unit_id, valid_to__isnull=True, search_text__contains=fold(organization.name))
+    if any(fold(other.name) == fold(organization.name) for other in same):
+        raise ValidationError({"name": _("%(unit)s already has an organisation named “%(name)s”.")
+                               % {"unit": organization.unit, "name": organization.name}})
+    save_organization(user, organization)
+    if parent is not None:
+        link_organization(user, OrganizationLink(organization=organization, parent=parent))
+    return organization

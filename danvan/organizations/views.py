@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedLookupView, ScopedUpdateView
+from danvan.core.views import ImportView
+from danvan.organizations import imports
 from danvan.organizations import services
 from danvan.organizations.filters import OrganizationFilter
 from danvan.organizations.forms import OrganizationForm, OrganizationLinkForm
@@ -82,3 +84,13 @@ class OrganizationLinkCreateView(ScopedCreateView):
 class OrganizationLookupView(ScopedLookupView):
     model = Organization
     related = ("unit",)
+
+
+class OrganizationImportView(ImportView):
+    model = Organization
+    page_title = _("Import organisations from Excel")
+    list_url = "organizations:list"
+    template_filename = "mau-nhap-to-chuc.xlsx"
+    imported_message = _("%(count)s organisations imported.")
+    rules = (_("An organisation whose name its unit already has is a wrong row: importing the same file again creates no organisation twice."),)
+    build_template, importer = imports.template_workbook, imports.import_organizations

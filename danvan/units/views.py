@@ -17,6 +17,8 @@ from danvan.core.views import (
     ScopedUpdateView,
 )
 from danvan.organizations.models import Organization
+from danvan.core.views import ImportView
+from danvan.units import imports
 from danvan.units import queries
 from danvan.units.filters import ParentQuery, UnitFilter
 from danvan.units.forms import HamletForm, UnitForm
@@ -111,3 +113,13 @@ class UnitUpdateView(ScopedUpdateView):
 class UnitLookupView(ScopedLookupView):
     model = Unit
     related = ("parent",)
+
+
+class HamletImportView(ImportView):
+    model = Unit
+    page_title = _("Import hamlets from Excel")
+    list_url = "units:list"
+    template_filename = "mau-nhap-ap-khom.xlsx"
+    imported_message = _("%(count)s hamlets added.")
+    rules = (_("A hamlet whose name its commune already has is a wrong row: importing the same file again adds no hamlet twice."),)
+    build_template, importer = imports.template_workbook, imports.import_hamlets

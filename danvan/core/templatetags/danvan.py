@@ -1,5 +1,8 @@
 from django import template
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from danvan.core.choices import Role
 
 register = template.Library()
 
@@ -18,3 +21,10 @@ def who(user):
     if not user:
         return ""
     return user.get_full_name() or str(user)
+
+
+@register.inclusion_tag("core/_import_buttons.html", takes_context=True)
+def import_buttons(context, url_name):
+    """"Nhập từ Excel" and "Tải mẫu" beside a list, for those who may import (an editor of their unit)."""
+    user = context["request"].user
+    return {"import_url": reverse(url_name), "may_import": user.is_authenticated and user.can(Role.EDITOR)}
