@@ -25,8 +25,10 @@ class OrganizationNames:
             self._found[key] = [organization for organization in found if fold(organization.name) == key[0]]
         found = self._found[key]
         if len(found) != 1:
-            message = (_("no organisation “%(value)s” in %(unit)s or above it") if not found
-                       else _("several organisations are called “%(value)s”"))
+            if found:
+                message = _("several organisations are called “%(value)s”")
+            else:
+                message = _("no organisation “%(value)s” in %(unit)s or above it") if len(units) > 1 else _("no organisation “%(value)s” in %(unit)s")
             raise RowError(message % {"value": text, "unit": units[0]}, column)
         return found[0]
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
 from danvan.core.scoping import unit_within
+from danvan.core.text import fold
 from danvan.core.services import ensure_all_in_scope, not_in_future, require_role, save_record
 from danvan.core.workflow import Step, Workflow
 from danvan.oversight.choices import FollowUpStatus as F
@@ -164,6 +165,17 @@ def assign_follow_up(user, follow_up):
     follow_up.kind = follow_up.kind or ("recommendation" if follow_up.mission_id else "task")
     check_follow_up(follow_up)
     return save_record(user, follow_up)
+
+
+@transaction.atomic
+def add_follow_up(user, follow_up):
+    """A new recommendation or task, unless its source already gave the same one to the same owner unit."""
+    same = FollowUp.objects.filter(mission_id=follow_up.mission_id, meeting_id=follow_up.meeting_id,
+                                   owner_unit_id=follow_up.owner_unit_id, search_text=fold(follow_up.text))
+    if same.exists():
+        raise ValidationError({"text": _("%(source)s already gave %(unit)s this follow-up.")
+                               % {"source": follow_up.mission or follow_up.meeting, "unit": follow_up.owner_unit}})
+    return assign_follow_up(user, follow_up)
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ urlpatterns = [
     path("meeting-documents/<int:pk>/", views.MeetingDocumentFileView.as_view(), name="meeting-document-file"),
     path("follow-ups/", views.FollowUpListView.as_view(), name="follow-up-list"),
     path("follow-ups/mine/", views.MyOpenFollowUpsView.as_view(), name="follow-up-mine"),
+    path("follow-ups/import/", views.FollowUpImportView.as_view(), name="follow-up-import"),
     path("follow-ups/due/", views.DueSoonView.as_view(), name="follow-up-due"),
     path("follow-ups/<int:pk>/", views.FollowUpDetailView.as_view(), name="follow-up-detail"),
     path("follow-ups/<int:pk>/edit/", views.FollowUpUpdateView.as_view(), name="follow-up-update"),

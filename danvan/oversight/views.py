@@ -15,6 +15,8 @@ from danvan.core.services import save_record
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
 from danvan.core.workflow import transitions_of
 from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView
+from danvan.core.views import ImportView
+from danvan.oversight import imports
 from danvan.oversight import queries, services
 from danvan.oversight.choices import FindingPart
 from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, MonthQuery, PlanQuery, SupervisionPlanFilter
@@ -422,3 +424,14 @@ class CalendarView(ScopedMixin, generic.TemplateView):
         following = (first + datetime.timedelta(days=31)).replace(day=1)
         return {**super().get_context_data(**kwargs), "first": first, "previous": previous, "following": following,
                 "weeks": queries.month_calendar(self.request.user, first.year, first.month)}
+
+
+class FollowUpImportView(ImportView):
+    model = FollowUp
+    page_title = _("Import follow-ups from Excel")
+    list_url = "oversight:follow-up-list"
+    template_filename = "mau-nhap-kien-nghi-nhiem-vu.xlsx"
+    imported_message = _("%(count)s follow-ups assigned.")
+    rules = (_("A follow-up its mission or meeting already gave the same unit is a wrong row: importing the same file again assigns nothing twice."),
+             _("A deadline already past is accepted (the follow-up is then overdue); a date that does not exist is a wrong row."))
+    build_template, importer = imports.template_workbook, imports.import_follow_ups

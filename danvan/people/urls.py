@@ -6,6 +6,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.PersonListView.as_view(), name="list"),
     path("new/", views.PersonCreateView.as_view(), name="create"),
+    path("import/", views.PersonImportView.as_view(), name="import"),
     path("lookup/", views.PersonLookupView.as_view(), name="lookup"),
     path("<int:pk>/", views.PersonDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.PersonUpdateView.as_view(), name="update"),

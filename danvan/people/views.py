@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedLookupView, ScopedUpdateView
+from danvan.core.views import ImportView
+from danvan.people import imports
 from danvan.people import services
 from danvan.people.filters import PersonFilter
 from danvan.people.forms import PersonForm, PositionForm
@@ -81,3 +83,14 @@ class PositionUpdateView(PositionFormMixin, ScopedUpdateView):
 class PersonLookupView(ScopedLookupView):
     model = Person
     related = ("unit",)
+
+
+class PersonImportView(ImportView):
+    model = Person
+    page_title = _("Import people and their titles from Excel")
+    list_url = "people:list"
+    template_filename = "mau-nhap-nhan-su.xlsx"
+    imported_message = _("%(count)s titles recorded.")
+    rules = (_("A person already kept by the unit under the same full name and year of birth is not created again: the row adds the title to that record. "
+               "A title the person already holds in that organisation is a wrong row, so importing the same file again creates nothing twice."),)
+    build_template, importer = imports.template_workbook, imports.import_people
