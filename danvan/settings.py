@@ -277,6 +277,20 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # it is marked stopped, for a person to retry (a file is read in seconds; uploads are size-bounded).
 INGEST_STALLED_MINUTES = int(os.environ.get("DANVAN_INGEST_STALLED_MINUTES", "10"))
 
+# The daily digest of "Việc của tôi" (`danvan send_digest`) goes out through this SMTP server;
+# without a host nothing is sent. DANVAN_EMAIL_TLS: "1" for STARTTLS (port 587), "ssl" for SMTPS (465).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("DANVAN_EMAIL_HOST", "").strip()
+EMAIL_PORT = int(os.environ.get("DANVAN_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DANVAN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DANVAN_EMAIL_PASSWORD", "")
+EMAIL_USE_SSL = os.environ.get("DANVAN_EMAIL_TLS", "").strip().lower() == "ssl"
+EMAIL_USE_TLS = not EMAIL_USE_SSL and _env_bool("DANVAN_EMAIL_TLS", False)
+EMAIL_TIMEOUT = 30  # a mail server that stops answering must not hold the daily run for ever
+DEFAULT_FROM_EMAIL = os.environ.get("DANVAN_EMAIL_FROM", "").strip() or "Dân Vận <danvan@localhost>"
+# Links in mails must be absolute: the address people open the system at.
+SITE_URL = os.environ.get("DANVAN_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+
 AUDITLOG_INCLUDE_ALL_MODELS = False
 # loaddata (raw saves) brings records back as they were: no false "created" entries in the log.
 AUDITLOG_DISABLE_ON_RAW_SAVE = True

@@ -17,6 +17,10 @@ class User(AbstractUser):
         "units.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.VIEWER)
+    receives_digest = models.BooleanField(
+        _("Receive the daily digest of my work"), default=True,
+        help_text=_("An e-mail each morning listing what waits for you, only on days when something does."),
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -26,7 +26,11 @@ class InboxSection:
 
     @property
     def items(self):
-        return [(item, self.detail(item) if self.detail else "") for item in self.queryset[:ITEMS_PER_SECTION]]
+        return self.first(ITEMS_PER_SECTION)
+
+    def first(self, number):
+        """The first ``number`` items, each with the few words shown beside it."""
+        return [(item, self.detail(item) if self.detail else "") for item in self.queryset[:number]]
 
 
 def register(order, build):
