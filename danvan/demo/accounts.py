@@ -8,6 +8,7 @@ def _wanted(places):
     return [
         ("admin", Role.ADMINISTRATOR, None, "Quản trị hệ thống"),
         ("camau", Role.APPROVER, places.current_ca_mau, "Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau"),
+        ("quantri-camau", Role.ADMINISTRATOR, places.current_ca_mau, "Quản trị hệ thống tỉnh Cà Mau"),
         ("uminhthuong", Role.APPROVER, places.districts["U Minh Thượng"], "Ban Dân vận Huyện ủy U Minh Thượng"),
         ("hieptung", Role.EDITOR, places.communes["Hiệp Tùng"], "Khối dân vận xã Hiệp Tùng"),
         ("thanhyen", Role.EDITOR, places.communes["Thạnh Yên"], "Khối dân vận xã Thạnh Yên"),
@@ -21,6 +22,7 @@ def official(places, username):
         if name == username:
             user = User.objects.filter(username=username).first() or User(username=username)
             user.role, user.unit, user.first_name = role, unit, label
+            user.email = user.email or f"{username}@danvan.local"  # a demo address, so the daily digest can be tried
             user.is_staff = user.is_superuser = username == "admin"
             if not user.pk:
                 user.set_unusable_password()  # build_accounts gives the demo password at the end
