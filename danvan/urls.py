@@ -3,7 +3,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("danvan.core.urls")),
+    path("accounts/users/", include("danvan.accounts.user_urls")),
     path("accounts/", include("danvan.accounts.urls")),
+    path("catalogues/", include("danvan.catalogue_urls")),
     path("units/", include("danvan.units.urls")),
     path("organizations/", include("danvan.organizations.urls")),
     path("people/", include("danvan.people.urls")),

@@ -250,3 +250,22 @@ def not_in_future(field, day):
     if day is not None and day > datetime.date.today():
         raise ValidationError({field: _("This date is in the future; enter the day it happened.")})
     return day
+
+
+# --- national catalogues ------------------------------------------------------------------------
+
+def may_edit_catalogues(user):
+    """Criteria, phases, fields and the other catalogues are the same for the whole country, so only a
+    national administrator (no unit) edits them; a provincial administrator reads them."""
+    scope = Scope.for_user(user)
+    return scope.is_everything and scope.allows(Role.ADMINISTRATOR)
+
+
+@transaction.atomic
+def save_catalogue_entry(user, entry):
+    """Create or edit an entry of a national catalogue (a criterion, a phase …): validated by its model."""
+    if not may_edit_catalogues(user):
+        raise PermissionDenied(_("Only a national administrator edits the national catalogues."))
+    entry.full_clean()
+    entry.save()
+    return entry

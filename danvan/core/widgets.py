@@ -30,7 +30,7 @@ class AutocompleteSelect(forms.Select):
             return [choice for choice in self.choices if str(choice[0]) in chosen]
         field = self.choices.field
         key = field.to_field_name or "pk"
-        possible = [value for value in chosen if value.isdigit() and len(value) < 19] if key == "pk" else list(chosen)
+        possible = [value for value in chosen if value.isdigit() and len(value) < 19] if key in ("pk", "id") else list(chosen)
         rows = queryset.filter(**{f"{key}__in": possible}) if possible else queryset.none()
         return [(field.prepare_value(row), getattr(row, "choice_label", None) or field.label_from_instance(row)) for row in rows]
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.OrganizationListView.as_view(), name="list"),
     path("new/", views.OrganizationCreateView.as_view(), name="create"),
     path("import/", views.OrganizationImportView.as_view(), name="import"),
+    path("standard/", views.StandardOrganizationsView.as_view(), name="standard"),
     path("lookup/", views.OrganizationLookupView.as_view(), name="lookup"),
     path("<int:pk>/", views.OrganizationDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.OrganizationUpdateView.as_view(), name="update"),

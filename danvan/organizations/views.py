@@ -1,15 +1,19 @@
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views import generic
 
 from danvan.core.audit import history
-from danvan.core.choices import Role
-from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedLookupView, ScopedUpdateView
+from danvan.core.choices import Level, Role
+from danvan.core.views import (
+    ScopedCreateView, ScopedDetailView, ScopedListView, ScopedLookupView, ScopedMixin, ScopedUpdateView, ServiceFormMixin,
+)
 from danvan.core.views import ImportView
 from danvan.organizations import imports
 from danvan.organizations import services
 from danvan.organizations.filters import OrganizationFilter
-from danvan.organizations.forms import OrganizationForm, OrganizationLinkForm
+from danvan.organizations.forms import OrganizationForm, OrganizationLinkForm, StandardOrganizationsForm
 from danvan.organizations.models import Organization, OrganizationLink
 from danvan.people.models import Position
 
@@ -84,6 +88,47 @@ class OrganizationLinkCreateView(ScopedCreateView):
 class OrganizationLookupView(ScopedLookupView):
     model = Organization
     related = ("unit",)
+
+
+class StandardOrganizationsView(ServiceFormMixin, ScopedMixin, generic.FormView):
+    """Set up the standard organisations of many communes at once: preview what is missing, then create it."""
+
+    model = Organization
+    required_role = Role.ADMINISTRATOR
+    form_class = StandardOrganizationsForm
+    template_name = "organizations/standard_organizations.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        optional = services.OPTIONAL_BODIES
+        codes = [code for code, _prefix in [*services.COMMUNE_BODIES, services.HAMLET_BODY] if code not in optional]
+        return {"area": self.request.user.unit_id, "kinds": codes}
+
+    def form_valid(self, form):
+        if "create" not in self.request.POST:
+            return self.render_to_response(self.get_context_data(form=form, plan=self._plan(form)))
+        return super().form_valid(form)
+
+    def _plan(self, form):
+        """Per commune, the organisations missing on it and its hamlets, for the preview."""
+        missing = services.missing_standard_organizations(form.cleaned_data["communes"], form.cleaned_data["kinds"])
+        plan = {commune: [] for commune in form.cleaned_data["communes"]}
+        for organization in missing:
+            commune = organization.unit if organization.unit.level == Level.COMMUNE else organization.unit.parent
+            plan.setdefault(commune, []).append(organization)
+        return {"rows": list(plan.items()), "total": len(missing)}
+
+    def perform(self, form):
+        created = services.set_up_standard_organizations(self.request.user, form.cleaned_data["communes"], form.cleaned_data["kinds"])
+        self.success_message = ngettext(
+            "%(count)s organisation was created.", "%(count)s organisations were created.", len(created)
+        ) % {"count": len(created)} if created else _("Nothing was missing: no organisation was created.")
+        return created
+
+    def get_success_url(self):
+        return reverse("organizations:standard")
 
 
 class OrganizationImportView(ImportView):

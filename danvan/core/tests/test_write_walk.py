@@ -77,11 +77,11 @@ def _error_names(path, body):
 @pytest.fixture
 def write_walk(tree, make_user, login):
     commune_a, commune_b = tree.cc2, tree.cc1
+    writer = make_user(commune_b, role=Role.ADMINISTRATOR)  # the highest role of a unit: every page opens
     theirs, mine = {}, {}
     for offset, (model, build) in enumerate(RECORD_IN_UNIT.items()):
         mine[model] = build(commune_b, f"B {model.__name__}", B_FIRST_PK + offset)
         theirs[model] = build(commune_a, f"A {model.__name__}", A_FIRST_PK + offset)
-    writer = make_user(commune_b, role=Role.APPROVER)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=writer).key}")
     routes = [route for route in collect_routes() if not skip_reason(route) and route.methods]
