@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import io
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -205,6 +206,85 @@ def _service_messages(spec, number, error):
         return [_("Row %(row)s: %(reason)s") % {"row": number, "reason": " ".join(error.messages)}]
     return [row_message(number, spec.column_of_field(field), " ".join(messages).rstrip("."))
             for field, messages in ((field, ValidationError(errors).messages) for field, errors in error.error_dict.items())]
+
+
+# ---------------------------------------------------------------- records named in cells
+
+
+class UnitNames:
+    """Names typed in a sheet → units within the importing user's reach, cached per text.
+
+    "ấp Đặng Văn Do, xã Thạnh Yên": the first part names the unit (with or without its type word,
+    or its code), the rest its ancestors. A name found only outside the user's reach is refused
+    as such, so an official is not told "unknown" about a unit that exists."""
+
+    def __init__(self, user):
+        self.user = user
+        self._found = {}
+        self.model = apps.get_model("units", "Unit")  # as scoping reaches units: core imports no domain app
+
+    def candidates(self, text):
+        key = fold(text)
+        if key not in self._found:
+            self._found[key] = self._matching(self.model.objects.visible_to(self.user), key)
+        return self._found[key]
+
+    @staticmethod
+    def _matching(units, key):
+        parts = [part.strip() for part in key.split(",") if part.strip()]
+        if not parts:
+            return []
+        found = [unit for unit in units.filter(search_text__contains=parts[0])
+                 if parts[0] in (fold(str(unit)), fold(unit.name), fold(unit.code))]
+        for ancestor in parts[1:]:
+            found = [unit for unit in found if ancestor in fold(unit.full_name())]
+        return found
+
+    def one(self, text, column, level=None):
+        """The single unit ``text`` names, of ``level`` if given; RowError naming ``column`` otherwise."""
+        found = [unit for unit in self.candidates(text) if level is None or unit.level == level]
+        current = [unit for unit in found if unit.valid_to is None]
+        if len(current) == 1:  # today's unit wins over the legacy one of the same name
+            return current[0]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise RowError(_("“%(value)s” names several units; add the commune or district after a comma") % {"value": text}, column)
+        if self._matching(self.model.objects.all(), fold(text)):
+            raise RowError(_("“%(value)s” is outside the units you work for") % {"value": text}, column)
+        raise RowError(_("unknown unit “%(value)s”") % {"value": text}, column)
+
+
+class OrganizationNames:
+    """Organisation names typed in a sheet → organisations the importing user may reach, cached."""
+
+    def __init__(self, user):
+        self.user = user
+        self._found = {}
+        # By name, as scoping reaches units: ``core`` imports no domain app, and people (whose titles
+        # are held in organisations) cannot import the organisations app, which imports people.
+        self.model = apps.get_model("organizations", "Organization")
+
+    def one(self, text, column, units):
+        """The single organisation called ``text`` on one of ``units``; RowError naming ``column`` otherwise."""
+        key = (fold(text), tuple(unit.pk for unit in units))
+        if key not in self._found:
+            found = self.model.objects.visible_to(self.user).filter(unit__in=units, search_text__contains=key[0]).select_related("unit")
+            self._found[key] = [organization for organization in found if fold(organization.name) == key[0]]
+        found = self._found[key]
+        if len(found) != 1:
+            if found:
+                message = _("several organisations are called “%(value)s”")
+            else:
+                message = _("no organisation “%(value)s” in %(unit)s or above it") if len(units) > 1 else _("no organisation “%(value)s” in %(unit)s")
+            raise RowError(message % {"value": text, "unit": units[0]}, column)
+        return found[0]
+
+
+def unit_and_above(unit):
+    """The unit and its ancestors: where an organisation serving the unit may sit."""
+    return [unit, *type(unit).objects.ancestors(unit)]
+
 
 
 # ---------------------------------------------------------------- reading cells

@@ -7,14 +7,13 @@ its row number and the reason, and a file with any bad row writes nothing.
 from django.utils.translation import gettext as _
 
 from danvan.core import imports as core_imports
-from danvan.core.imports import Column, ImportSpec, RowError
+from danvan.core.imports import Column, ImportSpec, RowError, UnitNames
 from danvan.core.text import fold
 from danvan.movement import services
 from danvan.movement.choices import HolderKind, InitiativeKind
 from danvan.movement.models import Field, Initiative, Phase
 from danvan.organizations.models import Organization
 from danvan.people.models import Person
-from danvan.units.imports import UnitNames
 from danvan.units.models import Unit
 
 # Column key → header in the template.

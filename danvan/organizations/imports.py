@@ -1,41 +1,9 @@
-"""Organisations named in imported rows, and the import of organisations from .xlsx."""
-
-from django.utils.translation import gettext as _
+"""The import of organisations from .xlsx."""
 
 from danvan.core import imports as core_imports
-from danvan.core.imports import Column, ImportSpec, RowError
-from danvan.core.text import fold
+from danvan.core.imports import Column, ImportSpec, OrganizationNames, UnitNames, unit_and_above
 from danvan.organizations import services
 from danvan.organizations.models import Organization, OrganizationKind
-from danvan.units.imports import UnitNames
-
-
-class OrganizationNames:
-    """Organisation names typed in a sheet → organisations the importing user may reach, cached."""
-
-    def __init__(self, user):
-        self.user = user
-        self._found = {}
-
-    def one(self, text, column, units):
-        """The single organisation called ``text`` on one of ``units``; RowError naming ``column`` otherwise."""
-        key = (fold(text), tuple(unit.pk for unit in units))
-        if key not in self._found:
-            found = Organization.objects.visible_to(self.user).filter(unit__in=units, search_text__contains=key[0]).select_related("unit")
-            self._found[key] = [organization for organization in found if fold(organization.name) == key[0]]
-        found = self._found[key]
-        if len(found) != 1:
-            if found:
-                message = _("several organisations are called “%(value)s”")
-            else:
-                message = _("no organisation “%(value)s” in %(unit)s or above it") if len(units) > 1 else _("no organisation “%(value)s” in %(unit)s")
-            raise RowError(message % {"value": text, "unit": units[0]}, column)
-        return found[0]
-
-
-def unit_and_above(unit):
-    """The unit and its ancestors: where an organisation serving the unit may sit."""
-    return [unit, *type(unit).objects.ancestors(unit)]
 
 
 SPEC = ImportSpec(

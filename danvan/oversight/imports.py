@@ -3,12 +3,10 @@
 from django.utils.translation import gettext as _
 
 from danvan.core import imports as core_imports
-from danvan.core.imports import Column, ImportSpec, RowError
+from danvan.core.imports import Column, ImportSpec, OrganizationNames, UnitNames, RowError
 from danvan.core.text import fold
-from danvan.organizations.imports import OrganizationNames
 from danvan.oversight import services
 from danvan.oversight.models import FollowUp, Meeting, Mission
-from danvan.units.imports import UnitNames
 
 SPEC = ImportSpec(
     columns=(

@@ -5,12 +5,10 @@ import re
 from django.utils.translation import gettext as _
 
 from danvan.core import imports as core_imports
-from danvan.core.imports import Column, ImportSpec, RowError
+from danvan.core.imports import Column, ImportSpec, OrganizationNames, UnitNames, RowError, unit_and_above
 from danvan.core.text import fold
-from danvan.organizations.imports import OrganizationNames, unit_and_above
 from danvan.people import services
 from danvan.people.models import Gender, Person, Position
-from danvan.units.imports import UnitNames
 
 GENDERS = {"nam": Gender.MALE, "nữ": Gender.FEMALE}
 PHONE = re.compile(r"(?:\+84|0)\d{8,10}")

@@ -1,57 +1,11 @@
-"""Units named in imported rows, and the import of hamlets (ấp, khóm, tổ dân phố) from .xlsx."""
-
-from django.utils.translation import gettext as _
+"""The import of hamlets (ấp, khóm, tổ dân phố) from .xlsx."""
 
 from danvan.core import imports as core_imports
 from danvan.core.choices import Level
-from danvan.core.imports import Column, ImportSpec, RowError
-from danvan.core.text import fold
+from danvan.core.imports import Column, ImportSpec, UnitNames
 from danvan.units import services
 from danvan.units.choices import HAMLET_TYPES, TYPE_WORDS
 from danvan.units.models import Unit
-
-
-class UnitNames:
-    """Names typed in a sheet → units within the importing user's reach, cached per text.
-
-    "ấp Đặng Văn Do, xã Thạnh Yên": the first part names the unit (with or without its type word,
-    or its code), the rest its ancestors. A name found only outside the user's reach is refused
-    as such, so an official is not told "unknown" about a unit that exists."""
-
-    def __init__(self, user):
-        self.user = user
-        self._found = {}
-
-    def candidates(self, text):
-        key = fold(text)
-        if key not in self._found:
-            self._found[key] = self._matching(Unit.objects.visible_to(self.user), key)
-        return self._found[key]
-
-    @staticmethod
-    def _matching(units, key):
-        parts = [part.strip() for part in key.split(",") if part.strip()]
-        if not parts:
-            return []
-        found = [unit for unit in units.filter(search_text__contains=parts[0])
-                 if parts[0] in (fold(str(unit)), fold(unit.name), fold(unit.code))]
-        for ancestor in parts[1:]:
-            found = [unit for unit in found if ancestor in fold(unit.full_name())]
-        return found
-
-    def one(self, text, column, level=None):
-        """The single unit ``text`` names, of ``level`` if given; RowError naming ``column`` otherwise."""
-        found = [unit for unit in self.candidates(text) if level is None or unit.level == level]
-        current = [unit for unit in found if unit.valid_to is None]
-        if len(current) == 1:  # today's unit wins over the legacy one of the same name
-            return current[0]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise RowError(_("“%(value)s” names several units; add the commune or district after a comma") % {"value": text}, column)
-        if self._matching(Unit.objects.all(), fold(text)):
-            raise RowError(_("“%(value)s” is outside the units you work for") % {"value": text}, column)
-        raise RowError(_("unknown unit “%(value)s”") % {"value": text}, column)
 
 
 HAMLET_WORDS = {TYPE_WORDS[kind]: kind for kind in HAMLET_TYPES}
