@@ -9,7 +9,6 @@ def _wanted(places):
         ("admin", Role.ADMINISTRATOR, None, "Quản trị hệ thống"),
         ("camau", Role.APPROVER, places.current_ca_mau, "Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau"),
         ("quantri-camau", Role.ADMINISTRATOR, places.current_ca_mau, "Quản trị hệ thống tỉnh Cà Mau"),
-        ("quantri-camau", Role.ADMINISTRATOR, places.current_ca_mau, "Quản trị hệ thống tỉnh Cà Mau"),
         ("uminhthuong", Role.APPROVER, places.districts["U Minh Thượng"], "Ban Dân vận Huyện ủy U Minh Thượng"),
         ("hieptung", Role.EDITOR, places.communes["Hiệp Tùng"], "Khối dân vận xã Hiệp Tùng"),
         ("thanhyen", Role.EDITOR, places.communes["Thạnh Yên"], "Khối dân vận xã Thạnh Yên"),
