@@ -143,7 +143,7 @@ def xlsx_response(filename, headers, rows, sheet_title="Danh sách", heading=Non
     sheet.append(header_cells)
     count = 0
     for count, row in enumerate(itertools.chain((row[1:] for row in sample), rows), start=1):
-        sheet.append([count, *(_cell(sheet, value) for value in row)])
+        sheet.append([_cell(sheet, count), *(_cell(sheet, value) for value in row)])
     _print_setup(sheet, header_row, len(headers), header_row + count)
     response = HttpResponse(content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
