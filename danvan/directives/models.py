@@ -130,10 +130,17 @@ class Implementation(ScopedModel):
         return f"{self.document or self.description[:60]} → {self.directive}"
 
 
+class ObligationQuerySet(ScopedQuerySet):
+    def binding_for(self, user):
+        """The obligations set by the directives ``user`` reads: a commune meets those the district sets on it."""
+        return self.filter(directive__in=Directive.objects.visible_to(user).values("pk"))
+
+
 class Obligation(ScopedModel):
     """A recurring duty a directive sets on every unit of a level (e.g. a yearly dialogue, 2242-QĐ/TU)."""
 
     scope_path = "directive__unit"
+    objects = ObligationQuerySet.as_manager()
 
     directive = models.ForeignKey(Directive, verbose_name=_("directive"), on_delete=models.CASCADE, related_name="obligations")
     title = models.CharField(_("obligation"), max_length=300)
@@ -176,6 +183,8 @@ class Obligation(ScopedModel):
 
 class ObligationFulfilment(ScopedModel):
     """Evidence that a unit met an obligation in a year: any record (a dialogue, a meeting …) or a description."""
+
+    related_scopes = {"obligation": "binding_for"}
 
     obligation = models.ForeignKey(Obligation, verbose_name=_("obligation"), on_delete=models.CASCADE, related_name="fulfilments")
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="obligation_fulfilments")

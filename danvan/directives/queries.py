@@ -96,16 +96,21 @@ def obligation_status(obligation, user, year, today=None):
     return [ObligationCell(obligation, unit, period, by_unit[unit.pk], today) for unit in units]
 
 
-def obligations_of_unit(unit, user, year, today=None):
-    """Every obligation that binds ``unit`` in ``year`` (set by a directive in a register at or above it), with its state."""
-    today = today or datetime.date.today()
-    registers = _prefixes(unit.path)
-    obligations = list(
-        Obligation.objects.visible_to(user)
-        .filter(level=unit.level, first_year__lte=year, directive__unit__path__in=registers)
+def obligations_binding(unit, user, year):
+    """The obligations that bind ``unit`` in ``year``: set for its level by a directive in a register at or above it,
+    readable by a commune although the district set them (``binding_for``)."""
+    return (
+        Obligation.objects.binding_for(user)
+        .filter(level=unit.level, first_year__lte=year, directive__unit__path__in=_prefixes(unit.path))
         .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
         .select_related("directive")
     )
+
+
+def obligations_of_unit(unit, user, year, today=None):
+    """Every obligation that binds ``unit`` in ``year`` (set by a directive in a register at or above it), with its state."""
+    today = today or datetime.date.today()
+    obligations = list(obligations_binding(unit, user, year))
     periods = {obligation.pk: obligation.period_of(year) for obligation in obligations}
     found = {obligation.pk: [] for obligation in obligations}
     if obligations:

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import ScopedModelForm
 from danvan.core.forms import ScopedForm, limit_choices_to_scope
+from danvan.directives.models import Obligation
+from danvan.directives.queries import obligations_binding
 from danvan.organizations.models import Organization
 from danvan.oversight.choices import FindingPart
 from danvan.oversight.models import FollowUp, Meeting, Mission, MissionDocument, MissionTarget, ProgressNote, SupervisionPlan
@@ -31,6 +33,17 @@ class MeetingForm(ScopedModelForm):
         super().__init__(*args, **kwargs)
         limit_choices_to_scope(self, self.user)
         self.fields["chair_title"].help_text = _("Leave empty to take the title the chair held on that date.")
+
+
+class MeetingFulfilmentForm(ScopedForm):
+    """The meeting is the record that meets an obligation of its unit in the year it was held (a dialogue, a review …)."""
+
+    obligation = forms.ModelChoiceField(label=_("Obligation"), queryset=Obligation.objects.none(),
+                                        help_text=_("The obligations that bind this unit in the year of the meeting."))
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["obligation"].queryset = obligations_binding(meeting.unit, self.user, meeting.held_on.year)
 
 
 class MemberForm(ScopedForm):

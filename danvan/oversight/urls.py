@@ -23,6 +23,7 @@ urlpatterns = [
     path("meetings/<int:pk>/attendees/new/", views.MeetingAttendeeAddView.as_view(), name="meeting-attendee-add"),
     path("meetings/<int:pk>/follow-ups/new/", views.MeetingFollowUpAddView.as_view(), name="meeting-follow-up-add"),
     path("meetings/<int:pk>/documents/new/", views.MeetingDocumentAddView.as_view(), name="meeting-document-add"),
+    path("meetings/<int:pk>/obligations/new/", views.MeetingFulfilmentAddView.as_view(), name="meeting-fulfilment-add"),
     path("meeting-documents/<int:pk>/", views.MeetingDocumentFileView.as_view(), name="meeting-document-file"),
     path("follow-ups/", views.FollowUpListView.as_view(), name="follow-up-list"),
     path("follow-ups/mine/", views.MyOpenFollowUpsView.as_view(), name="follow-up-mine"),

@@ -17,11 +17,13 @@ from danvan.core.workflow import transitions_of
 from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView
 from danvan.core.views import ImportView
 from danvan.oversight import imports
+from danvan.directives import services as directive_services
+from danvan.directives.models import ObligationFulfilment
 from danvan.oversight import queries, services
 from danvan.oversight.choices import FindingPart
 from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, MonthQuery, PlanQuery, SupervisionPlanFilter
 from danvan.oversight.forms import (
-    AttendeeForm, DocumentForm, FindingForm, FollowUpForm, MeetingForm, MemberForm, MissionForm, ProgressForm,
+    AttendeeForm, DocumentForm, FindingForm, FollowUpForm, MeetingForm, MeetingFulfilmentForm, MemberForm, MissionForm, ProgressForm,
     SupervisionPlanForm, TargetForm, TransitionForm,
 )
 from danvan.oversight.models import FollowUp, Meeting, MeetingDocument, Mission, MissionDocument, ProgressNote, SupervisionPlan
@@ -244,6 +246,8 @@ class MeetingDetailView(ScopedDetailView):
             "follow_ups": meeting.follow_ups.select_related("owner_unit", "owner_organization"),
             "documents": meeting.documents.all(),
             "directives": meeting.directives.all(),
+            "fulfilments": ObligationFulfilment.objects.filter(
+                content_type__app_label="oversight", content_type__model="meeting", object_id=meeting.pk).select_related("obligation"),
             "history": history(meeting),
             "can_edit": user.can(Role.EDITOR),
         }
@@ -275,6 +279,22 @@ class MeetingAttendeeAddView(ParentFormView):
 
     def perform(self, form):
         return services.add_attendee(self.request.user, self.object, form.cleaned_data["person"], form.cleaned_data["title"])
+
+
+class MeetingFulfilmentAddView(ParentFormView):
+    """Record that the meeting met an obligation of its unit (the dialogue a directive asks for every year)."""
+
+    model = Meeting
+    form_class = MeetingFulfilmentForm
+    page_title = _("Record an obligation it meets")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.object}
+
+    def perform(self, form):
+        meeting = self.object
+        return directive_services.record_fulfilment(self.request.user, form.cleaned_data["obligation"], meeting.unit,
+                                                    meeting.held_on.year, record=meeting, fulfilled_on=meeting.held_on)
 
 
 class MeetingDocumentFileView(ScopedFileView):
