@@ -13,6 +13,7 @@ from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView
 from danvan.core.workflow import transitions_of
+from danvan.movement.models import Phase
 
 
 class DecisionListView(ScopedListView):
@@ -57,6 +58,9 @@ class DecisionCreateView(ScopedCreateView):
     model = CommendationDecision
     form_class = DecisionForm  # editors may prepare it; the service requires an approver to issue it
     page_title = gettext_lazy("New commendation decision")
+
+    def get_initial(self):
+        return {**super().get_initial(), "phase": Phase.objects.current()}
 
     def perform(self, form):
         return services.decide_commendation(self.request.user, form.instance)

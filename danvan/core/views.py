@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.functional import cached_property
 from django.views import generic
@@ -144,7 +145,9 @@ class ScopedFormMixin(ServiceFormMixin, ScopedMixin):
 
 
 class ScopedCreateView(ScopedFormMixin, generic.CreateView):
-    pass
+    def get_initial(self):
+        """A new record starts on the user's own unit, where most of their records belong, and dated today."""
+        return {"unit": self.request.user.unit_id, "date": timezone.localdate(), **super().get_initial()}
 
 
 class ScopedUpdateView(ScopedFormMixin, generic.UpdateView):

@@ -78,9 +78,6 @@ class DirectiveFormMixin:
 class DirectiveCreateView(DirectiveFormMixin, ScopedCreateView):
     page_title = gettext_lazy("New directive")
 
-    def get_initial(self):
-        return {"unit": self.request.user.unit_id}
-
 
 class DirectiveUpdateView(DirectiveFormMixin, ScopedUpdateView):
     def get_initial(self):

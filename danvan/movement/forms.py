@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -29,18 +30,25 @@ class TransitionForm(ScopedForm):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+def grantable_levels(user, on):
+    """The levels ``user`` may appraise or recognise at on day ``on``, lowest first."""
+    return [(level, label) for level, label in reversed(RecognitionLevel.choices)
+            if level >= approver_level(user) and not (level == RecognitionLevel.DISTRICT and on >= REFORM)]
+
+
 class RecognitionForm(ScopedForm):
-    level = forms.TypedChoiceField(label=_("Level"), choices=RecognitionLevel.choices, coerce=int)
+    level = forms.TypedChoiceField(label=_("Level"), coerce=int)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     decided_on = forms.DateField(label=_("Decision date"), widget=DateInput())
     document = forms.CharField(label=_("Deciding document"), required=False)
     outstanding = forms.BooleanField(label=_("Outstanding"), required=False)
 
-
-def grantable_levels(user, on):
-    """The levels ``user`` may appraise or recognise at on day ``on``, lowest first."""
-    return [(level, label) for level, label in reversed(RecognitionLevel.choices)
-            if level >= approver_level(user) and not (level == RecognitionLevel.DISTRICT and on >= REFORM)]
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = datetime.date.today()
+        self.fields["level"].choices = grantable_levels(self.user, today)
+        self.initial.setdefault("year", today.year)
+        self.initial.setdefault("decided_on", today)
 
 
 class AppraisalSheetForm(ScopedForm):
@@ -54,7 +62,7 @@ class AppraisalSheetForm(ScopedForm):
         label=_("Members of the appraisal council"), max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One member per line: full name – position."),
     )
-    outcome = forms.ChoiceField(label=_("Conclusion"), choices=AppraisalOutcome.choices)
+    outcome = forms.ChoiceField(label=_("Conclusion"), choices=[*BLANK_CHOICE_DASH, *AppraisalOutcome.choices])
     note = forms.CharField(label=_("Council's remarks"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     head_fields = ("level", "year", "date", "appraisers")

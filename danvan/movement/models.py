@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -35,8 +36,19 @@ class Field(models.Model):
         return self.name
 
 
+class PhaseQuerySet(models.QuerySet):
+    def containing(self, year):
+        return self.filter(start_year__lte=year, end_year__gte=year)
+
+    def current(self):
+        """The phase the movement is in today, which new registrations and decisions belong to."""
+        return self.containing(timezone.localdate().year).first()
+
+
 class Phase(models.Model):
     """A multi-year phase of the movement (giai đoạn 2016–2020); configurable."""
+
+    objects = PhaseQuerySet.as_manager()
 
     name = models.CharField(_("name"), max_length=100)
     start_year = models.PositiveSmallIntegerField(_("first year"))

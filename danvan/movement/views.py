@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
@@ -32,7 +33,7 @@ from danvan.movement.forms import (
     AppraisalSheetForm, AttachmentForm, BatchForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
 )
 from danvan.movement.imports import import_registrations, template_workbook
-from danvan.movement.models import Initiative, InitiativeAttachment
+from danvan.movement.models import Initiative, InitiativeAttachment, Phase
 from danvan.movement.charts import follow_ups as follow_up_chart
 from danvan.movement.charts import movement_charts, stats_workbook
 from danvan.movement.queries import initiative_stats, subordinate_ranking, units_of
@@ -167,7 +168,7 @@ class InitiativeDetailView(ScopedDetailView):
             "moves": [(name, MOVE_LABELS[name]) for name in services.available_moves(user, initiative)],
             "can_edit": user.can(Role.EDITOR), "can_approve": user.can(Role.APPROVER),
             "can_appraise": user.can(Role.APPROVER) and initiative.status in services.APPRAISABLE,
-            "recognition_form": RecognitionForm(initial={"year": initiative.registration_year}, user=user),
+            "recognition_form": RecognitionForm(user=user),
             "result_form": ResultForm(user=user), "attachment_form": AttachmentForm(user=user),
             "replication_form": ReplicationForm(user=user), "history": history(initiative),
             "panels": panels_for(user, initiative),
@@ -188,6 +189,9 @@ class InitiativeFormMixin:
 
 class InitiativeCreateView(InitiativeFormMixin, ScopedCreateView):
     page_title = gettext_lazy("Register an initiative")
+
+    def get_initial(self):
+        return {**super().get_initial(), "registration_year": timezone.localdate().year, "phase": Phase.objects.current()}
 
 
 class InitiativeUpdateView(InitiativeFormMixin, ScopedUpdateView):

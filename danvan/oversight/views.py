@@ -15,10 +15,10 @@ from danvan.core.services import save_record
 from danvan.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
 from danvan.core.workflow import transitions_of
 from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedFileView
-from danvan.core.views import ImportView
-from danvan.oversight import imports
 from danvan.directives import services as directive_services
 from danvan.directives.models import ObligationFulfilment
+from danvan.core.views import ImportView
+from danvan.oversight import imports
 from danvan.oversight import queries, services
 from danvan.oversight.choices import FindingPart
 from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, MonthQuery, PlanQuery, SupervisionPlanFilter
@@ -85,7 +85,7 @@ class MissionCreateView(MissionFormMixin, ScopedCreateView):
     page_title = _("New mission")
 
     def get_initial(self):
-        return {"unit": self.request.user.unit_id, "plan": read_query(self.request, PlanQuery)["plan"]}
+        return {**super().get_initial(), "plan": read_query(self.request, PlanQuery)["plan"]}
 
 
 class MissionUpdateView(MissionFormMixin, ScopedUpdateView):

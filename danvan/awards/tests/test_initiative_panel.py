@@ -30,3 +30,14 @@ def test_a_model_without_commendation_shows_no_empty_panel(tree, make_user, logi
     initiative = InitiativeFactory(unit=tree.lc1)
     page = login(make_user(tree.lc1, role=Role.VIEWER)).get(reverse("movement:detail", args=[initiative.pk])).content.decode()
     assert "245-QĐ" not in page and "<h2>Khen thưởng</h2>" not in page
+
+
+def test_the_certificate_cites_once_and_names_the_recipients_commune(tree, make_user, login):
+    decision = DecisionFactory(issuing_body=OrganizationFactory(unit=tree.ld1, name="UBND huyện Châu Thành"),
+                               reason="Đã có thành tích xuất sắc trong phong trào thi đua “Dân vận khéo” năm 2020")
+    branch = OrganizationFactory(unit=tree.lh1, name="Chi hội Phụ nữ ấp Cũ")
+    recipient = RecipientFactory(decision=decision, organization=branch, achievement="Có mô hình “Tổ tiết kiệm”")
+    page = login(make_user(tree.ld1, role=Role.VIEWER)).get(reverse("awards:certificate", args=[recipient.pk])).content.decode()
+    assert page.count("Đã có thành tích") == 1
+    assert "Có mô hình “Tổ tiết kiệm”" in page
+    assert "xã Minh Hòa" in page  # the hamlet's commune, not the bare "ấp Cũ"

@@ -30,3 +30,17 @@ def log_in(page, base_url, username, password):
 def shot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def choose(page, field, typed, option):
+    """Pick ``option`` in the autocomplete named ``field`` after typing ``typed``, as a person does."""
+    box = page.locator(f"[data-autocomplete]:has(input[name='{field}'])")
+    box.locator("[data-ac-input]").fill(typed)
+    box.locator(f".ac-results [data-ac-value]:has-text('{option}')").first.click()
+    expect(box.locator("[data-ac-hidden]")).not_to_have_value("")
+
+
+def fits(page):
+    """The page does not scroll sideways at its width."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways ({width}px wide)"

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from danvan.accounts.tests.factories import PASSWORD, UserFactory
 from danvan.core.choices import Role
 from danvan.core.tests.browser import log_in as browser_log_in
-from danvan.core.tests.browser import shot
+from danvan.core.tests.browser import fits, shot
 from danvan.ingest.models import ProposedItem, SourceDocument
 from danvan.ingest.tests.factories import SAMPLE
 from danvan.organizations.tests.factories import OrganizationFactory
@@ -27,11 +27,6 @@ def editor(tree, settings, tmp_path):
 
 def log_in(page, base_url):
     browser_log_in(page, base_url, "binhan", PASSWORD)
-
-
-def fits(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"the page scrolls sideways ({width}px wide)"
 
 
 def run_worker():
