@@ -19,7 +19,7 @@ class DateInput(forms.DateInput):
 NO_CHOICE = _("— not chosen —")
 
 
-def _name_the_empty_choice(field):
+def name_the_empty_choice(field):
     """Django's "---------" reads as a glitch to an official; the empty choice says what it is."""
     if getattr(field, "empty_label", None) == BLANK_CHOICE_DASH[0][1]:
         field.empty_label = NO_CHOICE
@@ -45,7 +45,7 @@ def limit_choices_to_scope(form, user, model=None):
             field.queryset = queryset.visible_to(user)
         if isinstance(field, forms.DateField):
             field.widget = DateInput()
-        _name_the_empty_choice(field)
+        name_the_empty_choice(field)
         lookup = getattr(getattr(queryset, "model", None), "lookup_url_name", None)
         if lookup and isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
             field.widget = AutocompleteSelect(lookup, within=getattr(form, "lookups_within", {}).get(name))

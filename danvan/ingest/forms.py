@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.forms import name_the_empty_choice
 from danvan.core.scoping import Scope, unit_reach
 from danvan.core.widgets import AutocompleteSelect
 from danvan.ingest.models import ProposedItem
@@ -108,6 +109,8 @@ class CorrectionForm(forms.Form):
         for name in list(self.fields):
             if name not in self.FIELDS[item.kind] and name != "decision":
                 del self.fields[name]
+            else:
+                name_the_empty_choice(self.fields[name])
 
     def clean_decision(self):
         decision = self.cleaned_data["decision"]

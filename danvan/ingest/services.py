@@ -291,12 +291,14 @@ def _organizations_near(user, document):
 
 
 def find_organization(user, document, name):
-    """The organisation in the document's unit subtree whose name is ``name`` (or starts with it)."""
+    """The organisation in the document's unit subtree whose name is ``name``, starts with it, or, failing
+    that, ends with it (reports shorten "Ban công tác Mặt trận ấp Kinh Mới" to "Mặt trận ấp Kinh Mới")."""
     folded = fold(name)
     if not folded:
         return None
-    found = [org for org in _organizations_near(user, document).filter(search_text__contains=folded)[:50]
-             if fold(org.name).startswith(folded)]
+    near = [(org, fold(org.name)) for org in _organizations_near(user, document).filter(search_text__contains=folded)[:50]]
+    found = [org for org, org_name in near if org_name.startswith(folded)] or [
+        org for org, org_name in near if org_name.endswith(" " + folded)]
     exact = [org for org in found if fold(org.name) == folded]
     if len(exact) == 1:
         return exact[0]

@@ -60,7 +60,7 @@ def test_a_unit_beyond_the_database_range_is_a_400_naming_the_unit(api, url):
     response = api.get(url, {"unit": BEYOND_BIGINT})
 
     assert response.status_code == 400
-    assert response.json() == {"unit": ["Không có bản ghi nào mang số hiệu này trong phạm vi của bạn."]}
+    assert response.json() == {"unit": ["Không có bản ghi nào mang số hiệu này trong phạm vi của đồng chí."]}
 
 
 def test_an_id_no_record_has_finds_nothing(api, tree):

@@ -457,7 +457,7 @@ def test_a_proposed_model_is_given_its_organisation_on_the_page_and_becomes_a_dr
     document = read_sample(world, upload)
     model = item(document, Kind.INITIATIVE, "Cánh đồng mẫu lớn")
     correct = world.client.get(reverse("ingest:item", args=[model.pk]), {"correct": 1}, HTTP_HX_REQUEST="true").content.decode()
-    assert 'name="organization"' in correct
+    assert 'name="organization"' in correct and "---------" not in correct and "— chưa chọn —" in correct
     response = world.client.post(reverse("ingest:item", args=[model.pk]), {
         "decision": "corrected", "name": "Cánh đồng mẫu lớn", "owner": "Hội Nông dân", "organization": world.farmers.pk,
     })
@@ -466,3 +466,15 @@ def test_a_proposed_model_is_given_its_organisation_on_the_page_and_becomes_a_dr
         services.decide(world.editor, other, Decision.REJECTED)
     world.client.post(reverse("ingest:create-records", args=[document.pk]))
     assert Initiative.objects.get(name="Cánh đồng mẫu lớn").owner_organization == world.farmers
+
+
+def test_a_shortened_organisation_name_finds_the_full_one(world, make_user):
+    """Reports write "Mặt trận ấp Kinh Mới" for "Ban công tác Mặt trận ấp Kinh Mới"; "Mặt trận" alone names nothing."""
+    from danvan.ingest.services import find_organization
+
+    team = OrganizationFactory(unit=world.tree.lh1, name="Ban công tác Mặt trận ấp Cũ")
+    OrganizationFactory(unit=world.tree.lc1, name="Ủy ban Mặt trận xã Minh Hòa")
+    editor = make_user(world.tree.lc1, role=Role.EDITOR)
+    document = SourceDocument.objects.create(unit=world.tree.lc1, uploaded_by=editor, title="Báo cáo")
+    assert find_organization(editor, document, "Mặt trận ấp Cũ") == team
+    assert find_organization(editor, document, "Mặt trận") is None
