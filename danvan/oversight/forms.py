@@ -95,9 +95,11 @@ class TransitionForm(ScopedForm):
     on = forms.DateField(label=_("On"), required=False, help_text=_("The day it happened; left empty, the planned day (or today)."))
     note = forms.CharField(label=_("Note or reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, *args, targets, **kwargs):
+    def __init__(self, *args, targets, dated=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = targets
+        if not any(to in dated for to, _label in targets):
+            del self.fields["on"]  # no date would be kept: asking for one only to drop it misleads
 
 
 class DocumentForm(ScopedForm):

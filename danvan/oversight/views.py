@@ -20,7 +20,7 @@ from danvan.directives.models import ObligationFulfilment
 from danvan.core.views import ImportView
 from danvan.oversight import imports
 from danvan.oversight import queries, services
-from danvan.oversight.choices import FindingPart
+from danvan.oversight.choices import FindingPart, FollowUpStatus, MissionStatus
 from danvan.oversight.filters import FollowUpFilter, MeetingFilter, MissionFilter, MonthQuery, PlanQuery, SupervisionPlanFilter
 from danvan.oversight.forms import (
     AttendeeForm, DocumentForm, FindingForm, FollowUpForm, MeetingForm, MeetingFulfilmentForm, MemberForm, MissionForm, ProgressForm,
@@ -153,6 +153,11 @@ class FollowUpAddView(ParentFormView):
 class MissionFollowUpAddView(FollowUpAddView):
     model = Mission
 
+    def get_initial(self):
+        # A mission to one commune gives its recommendations to that commune, not to the unit that sent it.
+        places = set(self.object.targets.values_list("unit_id", flat=True))
+        return {"owner_unit": places.pop()} if len(places) == 1 else super().get_initial()
+
 
 class MeetingFollowUpAddView(FollowUpAddView):
     model = Meeting
@@ -186,19 +191,21 @@ class TransitionView(ParentFormView):
     form_class = TransitionForm
     page_title = _("Change the status")
     workflow = None
+    dated = ()  # the states whose service keeps the day it happened
 
     def get_form_kwargs(self):
         labels = dict(self.model._meta.get_field("status").flatchoices)
         targets = [(to, labels[to]) for to in self.workflow.targets(self.object, self.request.user)]
-        return {**super().get_form_kwargs(), "targets": targets}
+        return {**super().get_form_kwargs(), "targets": targets, "dated": self.dated}
 
 
 class MissionTransitionView(TransitionView):
     model = Mission
     workflow = MISSION_FLOW
+    dated = (MissionStatus.IN_PROGRESS, MissionStatus.CONCLUDED)
 
     def perform(self, form):
-        return services.move_mission(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"], on=form.cleaned_data["on"])
+        return services.move_mission(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"], on=form.cleaned_data.get("on"))
 
 
 class MissionReportView(ScopedDetailView):
@@ -386,9 +393,10 @@ class ProgressAddView(ParentFormView):
 class FollowUpTransitionView(TransitionView):
     model = FollowUp
     workflow = FOLLOW_UP_FLOW
+    dated = (FollowUpStatus.DONE,)
 
     def perform(self, form):
-        return services.move_follow_up(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"], on=form.cleaned_data["on"])
+        return services.move_follow_up(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"], on=form.cleaned_data.get("on"))
 
 
 class ProgressFileView(ScopedFileView):

@@ -6,21 +6,15 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.tests.browser import shot
-from danvan.core.tests.files import real_pdf
+from danvan.core.tests.browser import choose, shot
 from danvan.demo.tests.test_browser import demo_world, log_in  # noqa: F401 (the fixture)
+from danvan.oversight.tests.browser_steps import report_progress
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Hội nghị giao ban công tác dân vận quý IV năm 2026"
 FIRST = "Tổ chức đối thoại giữa Bí thư Đảng ủy xã với nhân dân ấp Xẻo Kè"
 SECOND = "Rà soát, củng cố tổ nhân dân tự quản ở các ấp"
-
-
-def pick(page, name, typed, option):
-    """An autocomplete: type a few letters, click the wanted match."""
-    page.fill(f"input[name={name}_search]", typed)
-    page.locator(f"input[name={name}_search] ~ .ac-results button", has_text=option).first.click()
 
 
 def dmy(day):
@@ -46,8 +40,8 @@ def test_a_meeting_assigns_tasks_the_commune_does_one_and_the_chair_sees_it(demo
     chair.fill("input[name=title]", TITLE)
     chair.fill("input[name=held_on]", dmy(today))
     chair.fill("input[name=place]", "Hội trường Huyện ủy U Minh Thượng")
-    pick(chair, "organization", "ban dan van huyen uy u minh", "Ban Dân vận Huyện ủy U Minh Thượng")
-    pick(chair, "chair", "pham van ut", "Phạm Văn Út")
+    choose(chair, "organization", "ban dan van huyen uy u minh", "Ban Dân vận Huyện ủy U Minh Thượng")
+    choose(chair, "chair", "pham van ut", "Phạm Văn Út")
     chair.fill("textarea[name=conclusions]", "Các xã tập trung thực hiện quy chế dân chủ ở cơ sở, đối thoại với nhân dân.")
     shot(chair, "journey-c-01-chair-fills-the-meeting")
     chair.click("form.form button.primary")
@@ -61,8 +55,8 @@ def test_a_meeting_assigns_tasks_the_commune_does_one_and_the_chair_sees_it(demo
         chair.goto(meeting_url)
         chair.click("main a:has-text('Thêm kiến nghị, nhiệm vụ')")
         chair.fill("textarea[name=text]", text)
-        pick(chair, "owner_unit", "thanh yen", "xã Thạnh Yên")
-        pick(chair, "owner_organization", organization.split(" xã")[0].lower(), organization)
+        choose(chair, "owner_unit", "thanh yen", "xã Thạnh Yên")
+        choose(chair, "owner_organization", organization.split(" xã")[0].lower(), organization)
         chair.fill("input[name=deadline]", dmy(deadline))
         shot(chair, f"journey-c-03-task-{deadline.day:02d}")
         chair.click("form.form button.primary")
@@ -96,10 +90,7 @@ def test_a_meeting_assigns_tasks_the_commune_does_one_and_the_chair_sees_it(demo
     # She reports what was done, with the minutes as evidence, and marks it done.
     owner.click(f"main a:has-text('{FIRST}')")
     expect(owner.locator("main")).to_contain_text(FIRST)
-    owner.click("main a.button:has-text('Báo cáo tiến độ')")
-    owner.fill("textarea[name=text]", "Đã tổ chức đối thoại tại nhà văn hóa ấp Xẻo Kè, 62 hộ dân dự.")
-    owner.set_input_files("input[name=file]", files=[{"name": "bien-ban-doi-thoai.pdf", "mimeType": "application/pdf",
-                                                     "buffer": real_pdf()}])
+    report_progress(owner, "Đã tổ chức đối thoại tại nhà văn hóa ấp Xẻo Kè, 62 hộ dân dự.", "bien-ban-doi-thoai.pdf")
     shot(owner, "journey-c-07-owner-reports-progress")
     task_url = owner.url.replace("progress/new/", "")
     owner.click("form.form button.primary")

@@ -150,3 +150,32 @@ def test_a_planned_mission_says_findings_wait_before_anything_is_typed(tree, mak
     assert "Chỉ ghi nhận xét khi đoàn đang làm việc hoặc đã kết luận." in detail
     response = client.get(reverse("oversight:finding-add", args=[mission.pk]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("oversight:mission-detail", args=[mission.pk])
+
+
+def test_a_recommendation_of_a_mission_to_one_commune_opens_on_that_commune(tree, make_user, login):
+    """Journey (b): a province inspecting one commune gives its recommendations to that commune, not to itself."""
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
+    mission = MissionFactory(unit=tree.ld2)
+    url = reverse("oversight:mission-follow-up-add", args=[mission.pk])
+    assert client.get(url).context["form"].initial["owner_unit"] == tree.ld2.pk
+    mission.targets.create(unit=tree.lc2)
+    mission.targets.create(unit=tree.lc2, organization=None)
+    assert client.get(url).context["form"].initial["owner_unit"] == tree.lc2.pk
+    mission.targets.create(unit=tree.lc3)
+    assert client.get(url).context["form"].initial["owner_unit"] == tree.ld2.pk  # two communes: no guess
+
+
+def test_the_close_form_asks_no_date_it_would_drop(tree, make_user, login):
+    """Journey (b): closing keeps no date, so the form does not ask for one; starting and completing do."""
+    from danvan.oversight import services
+
+    user = make_user(tree.ld2, role=Role.EDITOR)
+    client = login(user)
+    mission = MissionFactory(unit=tree.ld2)
+    url = reverse("oversight:mission-transition", args=[mission.pk])
+    assert "on" in client.get(url).context["form"].fields
+    services.start_mission(user, mission)
+    services.conclude_mission(user, mission)
+    assert "on" not in client.get(url).context["form"].fields
+    follow_up = FollowUpFactory(mission=mission, owner_unit=tree.lc2)
+    assert "on" in client.get(reverse("oversight:follow-up-transition", args=[follow_up.pk])).context["form"].fields
