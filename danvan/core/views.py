@@ -109,7 +109,8 @@ class ServiceFormMixin:
             attach_errors(form, error)
             return self.form_invalid(form)
         self.result = result
-        messages.success(self.request, self.success_message or _("Saved."))
+        if not getattr(self.request, "htmx", False):  # a swapped fragment shows the change itself; a message would wait for the next page
+            messages.success(self.request, self.success_message or _("Saved."))
         return HttpResponseRedirect(self.get_success_url())
 
     def get_success_url(self):

@@ -7,9 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from danvan.core.tests.browser import shot
+from danvan.core.tests.browser import choose, shot
 from danvan.demo.tests.test_browser import demo_world, log_in  # noqa: F401 (the fixture)
-from danvan.oversight.tests.test_browser_journey_meeting import pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,7 +69,7 @@ def test_a_directive_concretised_by_two_communes_the_matrix_shows_the_gaps_and_a
     # xã Minh Thuận sent its plan to the district, which records it.
     district.goto(plan_url)
     district.click("main a.button:has-text('Ghi nhận cụ thể hóa')")
-    pick(district, "unit", "minh thuan", "xã Minh Thuận")
+    choose(district, "unit", "minh thuan", "xã Minh Thuận")
     district.fill("input[name=implemented_on]", "10/04/2024")
     district.fill("textarea[name=description]", "Đảng ủy xã Minh Thuận ban hành Kế hoạch số 08-KH/ĐU ngày 10/4/2024.")
     shot(district, "journey-d-07-district-records-minh-thuan")
@@ -94,7 +93,7 @@ def test_a_directive_concretised_by_two_communes_the_matrix_shows_the_gaps_and_a
     commune.select_option("select[name=kind]", value="thematic")
     commune.fill("input[name=title]", DIALOGUE)
     commune.fill("input[name=held_on]", "20/05/2024")
-    pick(commune, "organization", "dang uy", "Đảng ủy xã Thạnh Yên")
+    choose(commune, "organization", "dang uy", "Đảng ủy xã Thạnh Yên")
     commune.click("form.form button.primary")
     expect(commune.locator("h1")).to_have_text(DIALOGUE)
     commune.click("main a:has-text('Ghi nhận thực hiện nhiệm vụ định kỳ')")

@@ -478,3 +478,13 @@ def test_a_shortened_organisation_name_finds_the_full_one(world, make_user):
     document = SourceDocument.objects.create(unit=world.tree.lc1, uploaded_by=editor, title="Báo cáo")
     assert find_organization(editor, document, "Mặt trận ấp Cũ") == team
     assert find_organization(editor, document, "Mặt trận") is None
+
+
+def test_decisions_swapped_in_place_leave_no_pile_of_saved_messages(world, upload):
+    document = read_sample(world, upload)
+    world.client.get(reverse("ingest:document", args=[document.pk]))  # the upload's own message is read here
+    for name in ("Tám", "Hoa"):
+        world.client.post(reverse("ingest:item", args=[item(document, Kind.PERSON, name).pk]), {"decision": "accepted"},
+                          HTTP_HX_REQUEST="true")
+    page = world.client.get(reverse("ingest:document", args=[document.pk])).content.decode()
+    assert "Đã lưu." not in page
