@@ -232,6 +232,29 @@ def delete_record(user, instance, role=Role.EDITOR):
         raise ValidationError(_("This record is still used by other records and cannot be deleted.")) from error
 
 
+def allocate_ids(model, count):
+    """``count`` unused primary keys of ``model``, for rows that must know their key before a bulk insert
+    (a unit's path ends with its own key: without this every new unit is written twice)."""
+    from django.db import connection
+
+    if count == 0:
+        return []
+    table, column = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The sequence hands out keys no concurrent insert can take.
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, column, count])
+            return [row[0] for row in cursor.fetchall()]
+        # SQLite: the writer holds the database lock for the rest of the transaction.
+        cursor.execute(f'SELECT MAX("{column}") FROM "{table}"')
+        highest = cursor.fetchone()[0] or 0
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        first = max(highest, row[0] if row else 0) + 1
+        return list(range(first, first + count))
+
+
 def analyze_database():
     """Refresh the query planner's statistics after bulk writes.
 
