@@ -21,6 +21,8 @@ class User(AbstractUser):
         _("Receive the daily digest of my work"), default=True,
         help_text=_("An e-mail each morning listing what waits for you, only on days when something does."),
     )
+    # Claimed before the mail goes out, so a second run the same day (or a parallel one) sends nothing twice.
+    digest_sent_on = models.DateField(_("digest last sent on"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")

@@ -1,7 +1,8 @@
 """The daily e-mail digest of "Việc của tôi": each user's inbox sections, sent to them in a mail.
 
 The same builders as the page (``core.inbox``), so the mail and the page never disagree; a user
-gets a mail only on a day something waits, and not at all once they have turned it off.
+gets a mail only on a day something waits, and not at all once they have turned it off; at most one a day
+(``User.digest_sent_on``), however often the command runs.
 """
 
 import dataclasses
@@ -10,6 +11,7 @@ import smtplib
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,9 +37,21 @@ def absolute(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def recipients():
+def recipients(today):
+    """Who may get today's mail: active, opted in, with an address, and not yet sent one today."""
     return (get_user_model().objects.filter(is_active=True, receives_digest=True).exclude(email="")
+            .filter(Q(digest_sent_on__isnull=True) | Q(digest_sent_on__lt=today))
             .select_related("unit").order_by("pk"))
+
+
+def _claim(user, today):
+    """Mark today's mail as sent to ``user`` before sending; False when another run claimed it first."""
+    return bool(get_user_model().objects.filter(pk=user.pk).exclude(digest_sent_on=today).update(digest_sent_on=today))
+
+
+def _release(user):
+    """The mail did not go: the next run may try again today."""
+    get_user_model().objects.filter(pk=user.pk).update(digest_sent_on=user.digest_sent_on)
 
 
 def _sections(user):
@@ -74,16 +88,21 @@ def send_digests(today=None):
     """One mail to each user something waits for, all over one SMTP connection."""
     if not settings.EMAIL_HOST:
         raise MailServerMissing
+    today = today or timezone.localdate()
     outcome = Outcome()
     with translation.override(settings.LANGUAGE_CODE), get_connection() as connection:
-        for user in recipients():
+        for user in recipients(today):
             message = message_for(user, today)
-            if message is None:
+            if message is None or not _claim(user, today):
                 continue
             try:
                 connection.send_messages([message])
             except smtplib.SMTPException as error:  # one refused address must not stop everyone else's mail
+                _release(user)
                 outcome.failed.append((user, error))
+            except BaseException:
+                _release(user)
+                raise
             else:
                 outcome.sent.append(user)
     return outcome

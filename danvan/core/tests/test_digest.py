@@ -1,11 +1,13 @@
 """The daily digest reaches each user through a real SMTP server on loopback: their inbox, in Vietnamese, nothing of others."""
 
+import contextlib
 import datetime
 import email
 import email.policy
 import io
 import re
 import socket
+from unittest import mock
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -53,6 +55,18 @@ def smtp():
     with mail_settings:
         yield collector
     controller.stop()
+
+
+@contextlib.contextmanager
+def serving(handler):
+    """Another loopback server in place of the ``smtp`` fixture's, for the mails sent inside the block."""
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        with override_settings(EMAIL_PORT=controller.port):
+            yield handler
+    finally:
+        controller.stop()
 
 
 def received(collector):
@@ -155,16 +169,37 @@ def test_a_refused_address_does_not_stop_the_others(smtp, people):
             envelope.rcpt_tos.append(address)
             return "250 OK"
 
-    refusing = Refusing()
-    controller = Controller(refusing, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        errors = io.StringIO()
-        with override_settings(EMAIL_PORT=controller.port):
-            out = io.StringIO()
-            call_command("send_digest", stdout=out, stderr=errors)
-    finally:
-        controller.stop()
+    refusing, errors, out = Refusing(), io.StringIO(), io.StringIO()
+    with serving(refusing):
+        call_command("send_digest", stdout=out, stderr=errors)
     assert "Đã gửi thư tóm tắt cho 2 người." in out.getvalue()
     assert "binhan@danvan.local" in errors.getvalue()
     assert set(received(refusing)) == {"angiang@danvan.local", "camau@danvan.local"}
+
+
+def test_a_second_run_the_same_day_sends_nothing_again_and_the_next_day_sends_anew(smtp, people):
+    assert send().strip() == "Đã gửi thư tóm tắt cho 3 người."
+    assert send().strip() == "Đã gửi thư tóm tắt cho 0 người."
+    assert sorted(envelope.rcpt_tos[0] for envelope in smtp.envelopes) == ["angiang@danvan.local", "binhan@danvan.local", "camau@danvan.local"]
+    people["approver"].refresh_from_db()
+    assert people["approver"].digest_sent_on == timezone.localdate()
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with mock.patch("django.utils.timezone.localdate", return_value=tomorrow):
+        assert send().strip() == "Đã gửi thư tóm tắt cho 3 người."
+    assert [envelope.rcpt_tos[0] for envelope in smtp.envelopes].count("angiang@danvan.local") == 2
+    people["idle"].refresh_from_db()
+    assert people["idle"].digest_sent_on is None, "nothing waited for him: no mail, nothing recorded"
+
+
+def test_a_refused_mail_is_not_recorded_as_sent(smtp, people):
+    class Refusing(Collector):
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            return "550 no such user"
+
+    with serving(Refusing()):
+        call_command("send_digest", stdout=io.StringIO(), stderr=io.StringIO())
+    people["editor"].refresh_from_db()
+    assert people["editor"].digest_sent_on is None
+    send()
+    assert "binhan@danvan.local" in received(smtp), "refused yesterday's way, sent on the next run the same day"
