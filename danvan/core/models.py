@@ -194,3 +194,9 @@ class AttachmentBase(models.Model):
 
     def __str__(self):
         return self.title or self.file.name.rsplit("/", 1)[-1]
+
+
+# The register of official documents lives in its own module; Django finds models through this one.
+from danvan.core.documents.models import (  # noqa: E402,F401
+    Document, DocumentCounter, DocumentFormat, DocumentTemplate, DocumentType, FormatElement, Term,
+)

@@ -9,6 +9,10 @@ class OrganizationsConfig(AppConfig):
 
     def ready(self):
         from danvan.core import search
+        from danvan.core.documents import issuers
+        from danvan.organizations import documents
         from danvan.organizations.models import Organization
+
+        issuers.register(documents.describe)
 
         search.register(Organization, _("Organisations"), select_related=("unit", "kind"))

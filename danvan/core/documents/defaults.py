@@ -1,0 +1,131 @@
+"""The built-in .docx templates, built with python-docx so they can be made again
+(``danvan build_document_templates``); an administrator may replace any of them per type and format.
+
+Each element sits in a paragraph of its own style ("DV issuer", "DV place_date" …): rendering sets those
+styles from the format's data, so a template carries layout and the format carries the figures.
+"""
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from danvan.core.documents.models import Element, Layout, style_name
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "data" / "documents"
+
+CENTRED = {Element.NATIONAL_TITLE, Element.MOTTO, Element.TITLE_RULE, Element.SUPERIOR, Element.ISSUER,
+           Element.ISSUER_MARK, Element.SYMBOL, Element.PLACE_DATE, Element.TYPE_NAME, Element.SUMMARY,
+           Element.RECIPIENT, Element.AUTHORITY, Element.SIGNER}
+
+
+def default_template_path(layout):
+    return TEMPLATE_DIR / f"{layout}.docx"
+
+
+def _styles(document):
+    for element in Element:
+        style = document.styles.add_style(style_name(element), WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.alignment = (
+            WD_ALIGN_PARAGRAPH.CENTER if element in CENTRED
+            else WD_ALIGN_PARAGRAPH.JUSTIFY if element == Element.BODY else WD_ALIGN_PARAGRAPH.LEFT
+        )
+    document.styles[style_name(Element.BODY)].paragraph_format.first_line_indent = Pt(28)
+    document.styles[style_name(Element.BODY)].paragraph_format.space_after = Pt(6)
+    document.styles[style_name(Element.TYPE_NAME)].paragraph_format.space_before = Pt(12)
+
+
+def _line(container, element, text):
+    return container.add_paragraph(text, style=style_name(element))
+
+
+def _optional(container, element, variable):
+    container.add_paragraph(f"{{%p if {variable} %}}")
+    _line(container, element, f"{{{{ {variable} }}}}")
+    container.add_paragraph("{%p endif %}")
+
+
+def _two_columns(document):
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = True
+    left, right = table.rows[0].cells
+    # A new cell holds one empty paragraph; the template's lines follow it, so drop it.
+    for cell in (left, right):
+        cell._tc.remove(cell.paragraphs[0]._p)
+    return left, right
+
+
+def _header(document):
+    left, right = _two_columns(document)
+    _optional(left, Element.SUPERIOR, "superior")
+    _line(left, Element.ISSUER, "{{ issuer }}")
+    _optional(left, Element.ISSUER_MARK, "issuer_mark")
+    _line(left, Element.SYMBOL, "{{ symbol_line }}")
+    _line(right, Element.NATIONAL_TITLE, "{{ national_title }}")
+    _optional(right, Element.MOTTO, "motto")
+    _optional(right, Element.TITLE_RULE, "title_rule")
+    _line(right, Element.PLACE_DATE, "{{ place_date }}")
+
+
+def _signature(cell):
+    _optional(cell, Element.AUTHORITY, "authority")
+    _line(cell, Element.AUTHORITY, "{{ signer_title }}")
+    for _ in range(3):  # room for the signature and the seal
+        _line(cell, Element.SIGNER, "")
+    _line(cell, Element.SIGNER, "{{ signer_name }}")
+
+
+def _body(document):
+    document.add_paragraph("{%p for item in body %}")
+    document.add_paragraph("{%p if item.heading %}")
+    _line(document, Element.HEADING, "{{ item.text }}")
+    document.add_paragraph("{%p else %}")
+    _line(document, Element.BODY, "{{ item.text }}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+
+
+def build_text():
+    document = Document()
+    _styles(document)
+    _header(document)
+    _line(document, Element.TYPE_NAME, "{{ type_name }}")
+    _optional(document, Element.SUMMARY, "summary")
+    _body(document)
+    recipients, signature = _two_columns(document)
+    _line(recipients, Element.RECIPIENTS_HEADING, "{{ recipients_heading }}")
+    recipients.add_paragraph("{%p for line in recipients %}")
+    _line(recipients, Element.RECIPIENTS, "- {{ line }}")
+    recipients.add_paragraph("{%p endfor %}")
+    _signature(signature)
+    return document
+
+
+def build_certificate():
+    document = Document()
+    _styles(document)
+    _header(document)
+    _line(document, Element.TYPE_NAME, "{{ type_name }}")
+    _optional(document, Element.SUMMARY, "summary")
+    _line(document, Element.RECIPIENT, "{{ recipient_name }}")
+    _body(document)
+    _, signature = _two_columns(document)
+    _signature(signature)
+    return document
+
+
+BUILDERS = {Layout.TEXT: build_text, Layout.CERTIFICATE: build_certificate}
+
+
+def write_all(directory=TEMPLATE_DIR):
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for layout, build in BUILDERS.items():
+        path = directory / f"{layout}.docx"
+        build().save(path)
+        written.append(path)
+    return written

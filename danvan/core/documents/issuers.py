@@ -1,0 +1,100 @@
+"""Who issues and who signs, as core needs them: the organisations app describes an issuer, the
+issuing app describes its signer; core itself knows neither app."""
+
+import dataclasses
+import datetime
+import re
+
+from danvan.core.text import fold
+
+
+@dataclasses.dataclass(frozen=True)
+class Issuer:
+    """What a document's header says of its issuing body (a snapshot: an issued document never changes)."""
+
+    organization: object
+    unit: object
+    name: str
+    body: str  # the name without the place: "Ủy ban nhân dân" (TM. ỦY BAN NHÂN DÂN)
+    superior: str
+    abbreviation: str
+    place: str
+    format_code: str
+
+    def header(self):
+        return {"issuer": self.name, "body": self.body, "superior": self.superior, "abbreviation": self.abbreviation,
+                "place": self.place, "format": self.format_code}
+
+
+@dataclasses.dataclass(frozen=True)
+class Signer:
+    """The person who signs, the title they sign with and, when known, the dates they held it.
+
+    ``authority`` is "TM", "KT", "TL" or "" (the head in their own name); ``None`` lets the title decide:
+    a deputy ("Phó …") signs for the head (K/T), anyone else on behalf of the body (T/M).
+    """
+
+    name: str
+    title: str
+    authority: str | None = None
+    held_from: datetime.date | None = None
+    held_to: datetime.date | None = None
+    known_period: bool = False
+
+    @classmethod
+    def holding(cls, name, position, authority=None):
+        """A signer from a dated title (any record with ``title``, ``valid_from`` and ``valid_to``)."""
+        return cls(name=name, title=position.title, authority=authority,
+                   held_from=position.valid_from, held_to=position.valid_to, known_period=True)
+
+    def held_on(self, date):
+        if not self.known_period:
+            return True
+        return (self.held_from is None or self.held_from <= date) and (self.held_to is None or date <= self.held_to)
+
+    @property
+    def resolved_authority(self):
+        if self.authority is not None:
+            return self.authority
+        return "KT" if is_deputy(self.title) else "TM"
+
+    @property
+    def printed_title(self):
+        """The title as the signature block prints it: "Phó Chủ tịch UBND huyện" → "Phó Chủ tịch"."""
+        head = self.head_title
+        return f"{self.title.strip().split()[0]} {head}" if is_deputy(self.title) else head
+
+    @property
+    def head_title(self):
+        """The head's title a deputy signs for: "Phó Chủ tịch UBND" → "Chủ tịch"."""
+        words = DEPUTY.sub("", self.title.strip()).split()
+        return " ".join(words[:2] if len(words) > 1 and fold(words[0]) in HEAD_TITLE_FIRST_WORDS else words[:1])
+
+
+DEPUTY = re.compile(r"^ph[oó]\s+", re.IGNORECASE)
+# Titles whose head is two words ("Chủ tịch", "Bí thư", "Trưởng ban"); the rest name a body after them.
+HEAD_TITLE_FIRST_WORDS = {"chu", "bi", "truong", "giam", "tong"}
+
+
+def is_deputy(title):
+    return bool(DEPUTY.match((title or "").strip()))
+
+
+_describe = None
+
+
+def register(describe):
+    """The organisations app gives the function ``describe(organization, on_date) -> Issuer``."""
+    global _describe
+    _describe = describe
+
+
+def describe(organization, on_date):
+    if _describe is None:
+        raise LookupError("No app describes issuing bodies (the organisations app registers it in its ready()).")
+    return _describe(organization, on_date)
+
+
+def initials(name):
+    """"Ban Dân vận Tỉnh ủy" → "BDVTU": the abbreviation officials write in a symbol."""
+    return "".join(fold(word)[0] for word in name.split() if fold(word)[:1].isalnum()).upper()

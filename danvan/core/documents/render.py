@@ -1,0 +1,87 @@
+"""Rendering a document: the template of its type and format, filled with docxtpl, then given the
+page, margins, font and each element's size and weight from the format's data."""
+
+import io
+import re
+
+import jinja2
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docxtpl import DocxTemplate
+
+from danvan.core.documents.defaults import default_template_path
+from danvan.core.documents.models import DocumentTemplate, style_name
+
+_UNDEFINED = re.compile(r"'(?:[^']*object'? has no attribute )?'?([\w.]+)'? (?:is undefined|has no attribute)|has no attribute '([\w]+)'")
+
+
+def template_source(document_type, document_format):
+    """The administrator's uploaded template for (type, format), else the built-in one of the type's layout."""
+    uploaded = DocumentTemplate.objects.filter(type=document_type, format=document_format).first()
+    if uploaded and uploaded.file:
+        with uploaded.file.open("rb") as handle:
+            return io.BytesIO(handle.read())
+    return str(default_template_path(document_type.layout))
+
+
+def _field_of(error):
+    """The template field a Jinja error is about ("summary", "item.text" …), for the official to fix the template."""
+    match = _UNDEFINED.search(str(error))
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def _refuse(error):
+    field = _field_of(error)
+    if field:
+        return ValidationError(_("The document's template cannot be used: its field “%(field)s” is unknown.") % {"field": field})
+    return ValidationError(_("The document's template cannot be used: %(error)s") % {"error": error})
+
+
+def _apply_page(document, document_format, landscape):
+    width, height = Mm(document_format.page_width_mm), Mm(document_format.page_height_mm)
+    for section in document.sections:
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (height, width) if landscape else (width, height)
+        section.top_margin = Mm(document_format.margin_top_mm)
+        section.bottom_margin = Mm(document_format.margin_bottom_mm)
+        section.left_margin = Mm(document_format.margin_left_mm)
+        section.right_margin = Mm(document_format.margin_right_mm)
+
+
+def _set_font(font, name):
+    font.name = name
+    fonts = font.element.rPr.rFonts
+    for attribute in ("w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), name)
+
+
+def _apply_styles(document, document_format, elements):
+    styles = {style.name: style for style in document.styles}
+    _set_font(styles["Normal"].font, document_format.font_name)
+    for element in elements:
+        style = styles.get(style_name(element.element))
+        if style is None:
+            continue  # an administrator's template may leave an element out
+        _set_font(style.font, document_format.font_name)
+        style.font.size = Pt(float(element.size))
+        style.font.bold, style.font.italic, style.font.underline = element.bold, element.italic, element.underline
+
+
+def render(document_type, document_format, context):
+    """The .docx bytes; a template that does not render raises ValidationError naming the field."""
+    elements = list(document_format.elements.all())
+    try:
+        template = DocxTemplate(template_source(document_type, document_format))
+        template.render(context, jinja_env=jinja2.Environment(undefined=jinja2.StrictUndefined), autoescape=True)
+    except (jinja2.TemplateError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise _refuse(error) from error
+    except Exception as error:  # a file that is no .docx at all (zipfile, lxml errors)
+        raise ValidationError(_("The document's template is not a Word document (.docx).")) from error
+    _apply_page(template.docx, document_format, document_type.landscape)
+    _apply_styles(template.docx, document_format, elements)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,134 @@
+"""Issuing a document: the one state change of the register. Every check comes before the number is
+taken, and the number, the file and the row are written in one transaction, so a refusal consumes nothing."""
+
+import datetime
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from danvan.core.documents import issuers
+from danvan.core.documents.models import (
+    Document, DocumentCounter, DocumentFormat, DocumentType, Element, Numbering, Term,
+)
+from danvan.core.documents.render import render
+from danvan.core.scoping import Scope
+
+# The terms used when the table of terms is empty: the congresses of October 2015, 2020 and 2025.
+FALLBACK_TERM_STARTS = (datetime.date(2015, 10, 1), datetime.date(2020, 10, 1), datetime.date(2025, 10, 1))
+# Which context entries each element's "capitals" setting applies to.
+CAPITALISED = {
+    Element.NATIONAL_TITLE: ("national_title",), Element.MOTTO: ("motto",), Element.SUPERIOR: ("superior",),
+    Element.ISSUER: ("issuer",), Element.TYPE_NAME: ("type_name",), Element.SUMMARY: ("summary",),
+    Element.AUTHORITY: ("authority", "signer_title"), Element.SIGNER: ("signer_name",),
+    Element.RECIPIENT: ("recipient_name",),
+}
+
+
+def registered(source, key=""):
+    """The document already issued for ``source`` (and ``key``: one per recipient …), if any; a correction wins."""
+    content_type = ContentType.objects.get_for_model(source)
+    return Document.objects.filter(source_type=content_type, source_id=source.pk, source_key=key).order_by("-pk").first()
+
+
+def period_of(document_format, issued_on):
+    """The numbering period: the Party committee's term (Party, Front) or the calendar year (state)."""
+    if document_format.numbering == Numbering.YEAR:
+        return f"Y{issued_on.year}"
+    term = Term.objects.filter(starts_on__lte=issued_on).order_by("-starts_on").first()
+    starts = term.starts_on if term else max((d for d in FALLBACK_TERM_STARTS if d <= issued_on), default=FALLBACK_TERM_STARTS[0])
+    return f"T{starts:%Y%m%d}"
+
+
+def place_and_date(place, issued_on):
+    return _("%(place)s, day %(day)s month %(month)s year %(year)s") % {
+        "place": place, "day": f"{issued_on.day:02d}", "month": f"{issued_on.month:02d}" if issued_on.month < 3 else str(issued_on.month),
+        "year": issued_on.year,
+    }
+
+
+def _authority_line(document_format, issuer, signer):
+    authority = signer.resolved_authority
+    if authority == "KT":
+        return f"{document_format.deputy_label} {signer.head_title}"
+    if authority == "TL":
+        return f"{document_format.by_order_label} {signer.head_title}"
+    if authority == "TM":
+        return f"{document_format.on_behalf_label} {issuer.body}"
+    return ""
+
+
+def _check(user, issuer, document_format, document_type, signer, issued_on):
+    if not Scope.for_user(user).contains(issuer.unit):
+        raise ValidationError(_("%(issuer)s is outside the units you work on.") % {"issuer": issuer.name})
+    if signer is None or not (signer.name or "").strip() or not (signer.title or "").strip():
+        raise ValidationError({"signer": _("A document needs a signer with a title.")})
+    if not signer.held_on(issued_on):
+        raise ValidationError({"signer": _("%(name)s did not hold the title “%(title)s” on %(date)s.") % {
+            "name": signer.name, "title": signer.title, "date": f"{issued_on:%d/%m/%Y}"}})
+    if not document_type.formats.filter(pk=document_format.pk).exists():
+        raise ValidationError({"type": _("%(issuer)s may not issue a %(type)s.") % {"issuer": issuer.name, "type": document_type.name.lower()}})
+
+
+def _context(document_format, document_type, issuer, symbol, issued_on, summary, body, signer, recipients, extra):
+    context = {
+        "national_title": document_format.national_title, "motto": document_format.motto,
+        "title_rule": document_format.title_rule, "superior": issuer.superior, "issuer": issuer.name,
+        "issuer_mark": document_format.issuer_mark, "symbol_line": f"{document_format.number_label} {symbol}",
+        "symbol": symbol, "place_date": place_and_date(issuer.place, issued_on), "type_name": document_type.name,
+        "summary": summary, "body": [{"heading": bool(heading), "text": text} for heading, text in body],
+        "authority": _authority_line(document_format, issuer, signer), "signer_title": signer.printed_title,
+        "signer_name": signer.name, "recipients_heading": _("Recipients:"), "recipients": list(recipients),
+        "recipient_name": "", **(extra or {}),
+    }
+    for element in document_format.elements.filter(upper=True):
+        for key in CAPITALISED.get(element.element, ()):
+            context[key] = context[key].upper()
+    return context
+
+
+def issue_document(user, *, issuer, type_code, issued_on, summary, body, signer, recipients=(), source=None,
+                   source_key="", corrects=None, extra=None):
+    """Register and render a document; ``body`` is a list of (is_heading, text). Returns the Document.
+
+    Refused with a ValidationError (and no number taken) for a missing signer, a signer who did not hold
+    the title that day, a type the issuer may not issue, a template that does not render, or an issuer
+    outside the user's units.
+    """
+    described = issuers.describe(issuer, issued_on)
+    document_format = DocumentFormat.objects.get(code=described.format_code)
+    document_type = DocumentType.objects.get(code=type_code)
+    _check(user, described, document_format, document_type, signer, issued_on)
+    period = period_of(document_format, issued_on)
+    with transaction.atomic():
+        counter, _created = DocumentCounter.objects.get_or_create(issuer=issuer, period=period, type=document_type)
+        counter = DocumentCounter.objects.select_for_update().get(pk=counter.pk)
+        number = counter.last + 1
+        symbol = document_format.symbol(number, document_type.abbreviation, described.abbreviation)
+        context = _context(document_format, document_type, described, symbol, issued_on, summary, body, signer, recipients, extra)
+        content = render(document_type, document_format, context)  # raising here rolls the counter back
+        counter.last = number
+        counter.save(update_fields=["last"])
+        document = Document(
+            issuer=issuer, unit=described.unit, type=document_type, format=document_format, period=period, number=number,
+            symbol=symbol, place=described.place, issued_on=issued_on, summary=summary, signer_name=signer.name,
+            authority=signer.resolved_authority, signer_title=signer.title, recipients=list(recipients),
+            header=described.header(), sha256=hashlib.sha256(content).hexdigest(), corrects=corrects,
+            source_type=ContentType.objects.get_for_model(source) if source is not None else None,
+            source_id=source.pk if source is not None else None, source_key=source_key, created_by=user,
+        )
+        document.file.save(f"{document_type.abbreviation}-{number:02d}-{issuer.pk}-{period}.docx", ContentFile(content), save=False)
+        document.save()
+    return document
+
+
+def issue_once(user, source, key="", **kwargs):
+    """The document registered for ``source``, issuing it the first time: later calls return the same file."""
+    with transaction.atomic():
+        existing = registered(source, key)
+        if existing is not None:
+            return existing
+        return issue_document(user, source=source, source_key=key, **kwargs)

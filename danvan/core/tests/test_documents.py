@@ -1,0 +1,171 @@
+"""The document mechanism as a clerk checks it: format, numbering, immutability, refusals."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+
+from danvan.core.choices import Role
+from danvan.core.documents.issuers import Signer
+from danvan.core.documents.models import Document, DocumentCounter, DocumentTemplate, DocumentType, Element, FormatElement
+from danvan.core.documents.services import issue_document, issue_once, period_of
+from danvan.core.tests import documents as clerk
+from danvan.organizations.tests.factories import OrganizationFactory, OrganizationKindFactory, OrganizationLinkFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2026, 3, 5)
+
+
+def party_body(unit):
+    kind = OrganizationKindFactory(code="ban-tuyen-giao-dan-van", name="Ban Tuyên giáo và Dân vận", category="party_body")
+    body = OrganizationFactory(unit=unit, name=f"Ban Tuyên giáo và Dân vận Tỉnh ủy {unit.name}", kind=kind)
+    committee = OrganizationFactory(unit=unit, name=f"Tỉnh ủy {unit.name}", kind=OrganizationKindFactory(code="tinh-uy", name="Tỉnh ủy", category="party_committee"))
+    OrganizationLinkFactory(organization=body, parent=committee)
+    return body
+
+
+def people_committee(unit):
+    kind = OrganizationKindFactory(code="ubnd", name="Ủy ban nhân dân", category="government")
+    return OrganizationFactory(unit=unit, name=f"Ủy ban nhân dân {unit}", kind=kind)
+
+
+def issue(user, issuer, **overrides):
+    arguments = {
+        "issuer": issuer, "type_code": "report", "issued_on": DAY, "summary": "kết quả khảo sát mô hình “Dân vận khéo”",
+        "body": [(True, "I. KẾT QUẢ"), (False, "Các xã đã đăng ký 12 mô hình & điển hình <mới>.")],
+        "signer": Signer("Nguyễn Văn An", "Phó Trưởng ban"), "recipients": ["Thường trực Tỉnh ủy (b/c)", "Lưu VP"],
+    }
+    return issue_document(user, **{**arguments, **overrides})
+
+
+@pytest.fixture
+def province_user(tree, make_user):
+    return make_user(tree.cp2, role=Role.EDITOR)
+
+
+def test_a_party_report_is_on_a4_with_the_guides_margins_fonts_and_sizes(tree, province_user):
+    document = issue(province_user, party_body(tree.cp2))
+    party = clerk.format_named("party")
+    content = document.file.read()
+    opened = clerk.open_docx(content)
+    clerk.check_page(opened, party)
+    clerk.check_elements(opened, party)
+    left, right = clerk.header_lines(opened)
+    assert left == ["TỈNH ỦY CÀ MAU", "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY CÀ MAU", "*", "Số 01-BC/BTGVDVTU"]
+    assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "———————", "Cà Mau, ngày 05 tháng 3 năm 2026"]
+    assert clerk.PARTY_SYMBOL.match(document.symbol) and document.symbol == "01-BC/BTGVDVTU"
+    place_date = clerk.of_element(opened, Element.PLACE_DATE)[0]
+    assert place_date.style.font.italic
+    names = [p.text for p in clerk.of_element(opened, Element.TYPE_NAME)]
+    assert names == ["BÁO CÁO"]
+    assert clerk.of_element(opened, Element.SUMMARY)[0].text == "kết quả khảo sát mô hình “Dân vận khéo”"
+    assert "Các xã đã đăng ký 12 mô hình & điển hình <mới>." in clerk.text(opened)
+    assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]
+    assert [p.text for p in clerk.of_element(opened, Element.SIGNER) if p.text] == ["Nguyễn Văn An"]
+    assert [p.text for p in clerk.of_element(opened, Element.RECIPIENTS_HEADING)] == ["Nơi nhận:"]
+    assert [p.text for p in clerk.of_element(opened, Element.RECIPIENTS)] == ["- Thường trực Tỉnh ủy (b/c)", "- Lưu VP"]
+    lines = [p.text for p in clerk.paragraphs(opened) if p.text]
+    assert lines.index("BÁO CÁO") < lines.index("I. KẾT QUẢ") < lines.index("Nơi nhận:")
+    assert document.sha256 and len(document.sha256) == 64
+
+
+def test_a_state_document_has_the_motto_and_a_yearly_symbol(tree, province_user):
+    document = issue(province_user, people_committee(tree.cp2), type_code="decision", signer=Signer("Lê Văn Bình", "Chủ tịch"))
+    state = clerk.format_named("state")
+    opened = clerk.open_docx(document.file.read())
+    clerk.check_page(opened, state)
+    clerk.check_elements(opened, state)
+    left, right = clerk.header_lines(opened)
+    assert left[-1] == "Số: 01/QĐ-UBND" and clerk.STATE_SYMBOL.match(document.symbol)
+    assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+
+
+def test_an_administrators_figures_change_the_next_document(tree, province_user):
+    party = clerk.format_named("party")
+    party.margin_left_mm = 35
+    party.save()
+    FormatElement.objects.filter(format=party, element=Element.BODY).update(size=13)
+    opened = clerk.open_docx(issue(province_user, party_body(tree.cp2)).file.read())
+    clerk.check_page(opened, clerk.format_named("party"))
+    assert clerk.of_element(opened, Element.BODY)[0].style.font.size.pt == 13
+
+
+def test_numbers_run_per_type_and_term_for_the_party_and_per_year_for_the_state(tree, province_user):
+    body, committee = party_body(tree.cp2), people_committee(tree.cp2)
+    numbers = [issue(province_user, body).number, issue(province_user, body).number,
+               issue(province_user, body, type_code="notice").number,
+               issue(province_user, body, issued_on=datetime.date(2026, 12, 31)).number]
+    assert numbers == [1, 2, 1, 3]  # the term runs on across the new year
+    assert issue(province_user, body, issued_on=datetime.date(2025, 9, 30)).number == 1  # the previous term
+    state = [issue(province_user, committee, signer=Signer("Lê Văn Bình", "Chủ tịch"), issued_on=day).symbol
+             for day in (datetime.date(2026, 12, 30), datetime.date(2027, 1, 2))]
+    assert state == ["01/BC-UBND", "01/BC-UBND"]
+    assert period_of(clerk.format_named("party"), datetime.date(2018, 6, 11)) == "T20151001"
+
+
+def test_the_same_source_returns_the_registered_document_and_a_correction_names_it(tree, province_user):
+    body = party_body(tree.cp2)
+    first = issue_once(province_user, body, issuer=body, type_code="report", issued_on=DAY, summary="x",
+                       body=[], signer=Signer("Nguyễn Văn An", "Trưởng ban"))
+    again = issue_once(province_user, body, issuer=body, type_code="report", issued_on=DAY, summary="y",
+                       body=[], signer=Signer("Nguyễn Văn An", "Trưởng ban"))
+    assert again.pk == first.pk and Document.objects.count() == 1
+    correction = issue(province_user, body, corrects=first)
+    assert correction.corrects == first and correction.number == 2
+    first.summary = "changed"
+    with pytest.raises(ValueError):
+        first.save()
+
+
+@pytest.mark.parametrize("overrides, field, message", [
+    ({"signer": None}, "signer", "cần người ký"),
+    ({"signer": Signer("", "Trưởng ban")}, "signer", "cần người ký"),
+    ({"signer": Signer("Nguyễn Văn An", "Trưởng ban", held_from=datetime.date(2026, 4, 1), known_period=True)}, "signer", "không giữ chức vụ"),
+    ({"signer": Signer("Nguyễn Văn An", "Trưởng ban", held_to=datetime.date(2026, 1, 1), known_period=True)}, "signer", "không giữ chức vụ"),
+])
+def test_bad_signers_are_refused_in_vietnamese_and_take_no_number(tree, province_user, overrides, field, message):
+    body = party_body(tree.cp2)
+    with pytest.raises(ValidationError) as refused:
+        issue(province_user, body, **overrides)
+    assert message in " ".join(refused.value.message_dict[field])
+    assert not Document.objects.exists()
+    assert issue(province_user, body).number == 1
+
+
+def test_a_type_the_issuer_may_not_issue_is_refused(tree, province_user):
+    body = party_body(tree.cp2)
+    DocumentType.objects.get(code="decision").formats.remove(clerk.format_named("party"))
+    with pytest.raises(ValidationError) as refused:
+        issue(province_user, body, type_code="decision")
+    assert "không được ban hành" in " ".join(refused.value.message_dict["type"])
+    assert not Document.objects.exists()
+
+
+def test_a_template_that_does_not_render_names_its_field_and_takes_no_number(tree, province_user, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    from danvan.core.documents.defaults import build_text
+
+    broken = build_text()
+    broken.add_paragraph("{{ chu_ky_so }}")
+    import io
+
+    buffer = io.BytesIO()
+    broken.save(buffer)
+    report = DocumentType.objects.get(code="report")
+    DocumentTemplate.objects.create(type=report, format=clerk.format_named("party"), file=ContentFile(buffer.getvalue(), name="x.docx"))
+    body = party_body(tree.cp2)
+    with pytest.raises(ValidationError) as refused:
+        issue(province_user, body)
+    assert "chu_ky_so" in refused.value.messages[0] and "Mẫu văn bản" in refused.value.messages[0]
+    assert not Document.objects.exists()
+    assert DocumentCounter.objects.filter(last__gt=0).count() == 0
+
+
+def test_an_issuer_outside_the_users_units_is_refused(tree, make_user):
+    outsider = make_user(tree.cp, role=Role.EDITOR)
+    with pytest.raises(ValidationError):
+        issue(outsider, party_body(tree.cp2))
+    assert not Document.objects.exists()

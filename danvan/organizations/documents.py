@@ -1,0 +1,34 @@
+"""How an organisation appears at the head of the documents it issues: core's register asks here."""
+
+from danvan.core.documents.issuers import Issuer, initials
+from danvan.organizations.choices import KindCategory
+
+# The organisation kind's category decides the document format (core.DocumentFormat.code).
+FORMATS = {
+    KindCategory.PARTY_COMMITTEE: "party", KindCategory.PARTY_BODY: "party", KindCategory.STEERING_COMMITTEE: "party",
+    KindCategory.GOVERNMENT: "state", KindCategory.OTHER: "state",
+    KindCategory.FRONT: "front", KindCategory.MASS_ORGANIZATION: "front", KindCategory.BRANCH: "front",
+}
+# A Party committee signs through its standing committee ("T/M BAN THƯỜNG VỤ").
+STANDING_COMMITTEE = "Ban Thường vụ"
+
+
+def _without_place(name, unit):
+    """"Ủy ban nhân dân xã Thạnh Yên" → "Ủy ban nhân dân": the body whose initials make the symbol."""
+    for suffix in (str(unit), unit.name):
+        if suffix and name.lower().endswith(" " + suffix.lower()):
+            return name[: -len(suffix)].strip()
+    return name
+
+
+def describe(organization, on_date):
+    unit = organization.unit
+    parent = organization.parent_at(on_date)
+    body = _without_place(organization.name, unit)
+    category = organization.kind.category
+    return Issuer(
+        organization=organization, unit=unit, name=organization.name,
+        body=STANDING_COMMITTEE if category == KindCategory.PARTY_COMMITTEE else body,
+        superior=parent.name if parent else "", abbreviation=initials(body), place=unit.name,
+        format_code=FORMATS.get(category, "state"),
+    )
