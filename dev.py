@@ -39,15 +39,33 @@ def ensure_environment(extras=""):
     stamp.write_text(wanted)
 
 
-def ensure_browser():
-    """The browser tests drive Debian's Chromium; install it when we are allowed to."""
-    if CHROMIUM.exists():
+# What the test suite needs from the system, by a file that tells it is there: the browser the browser
+# tests drive, gettext for the catalogue test, LibreOffice with the fonts the documents name for PDF,
+# and poppler's tools with which the document tests read the PDF back.
+SYSTEM_PACKAGES = {
+    "chromium": CHROMIUM,
+    "gettext": "xgettext",
+    "libreoffice-writer-nogui": "soffice",
+    "fonts-liberation2": Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
+    "poppler-utils": "pdffonts",
+}
+
+
+def _present(probe):
+    return probe.exists() if isinstance(probe, Path) else shutil.which(probe) is not None
+
+
+def ensure_system_packages():
+    """Install the Debian packages the suite needs when we are allowed to, else say which are missing."""
+    missing = [package for package, probe in SYSTEM_PACKAGES.items() if not _present(probe)]
+    if not missing:
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
     else:
-        sys.exit("The browser tests need Chromium at /usr/bin/chromium: sudo apt-get install chromium")
+        sys.exit("The test suite needs these packages: sudo apt-get install " + " ".join(missing))
 
 
 def start(args):
@@ -58,7 +76,7 @@ def start(args):
 
 def test(args):
     ensure_environment("[test]")
-    ensure_browser()
+    ensure_system_packages()
     result = subprocess.run([str(BIN / "pytest"), *args], cwd=ROOT)
     sys.exit(result.returncode)
 
