@@ -3,10 +3,15 @@
 import calendar
 import dataclasses
 import datetime
+import itertools
+from urllib.parse import urlencode
 
 from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from danvan.core.statistics import in_units
+from danvan.directives.queries import obligations_binding
 from danvan.oversight.choices import MissionStatus
 from danvan.oversight.models import FollowUp, Meeting, Mission
 
@@ -44,16 +49,66 @@ class Day:
     events: list
 
 
-def month_calendar(user, year, month):
-    """Weeks (Monday first) of ``month``, each day with the missions and meetings on it. Two queries."""
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """One line on a day of the calendar; ``kind`` names its colour (``CALENDAR_KINDS``)."""
+
+    kind: str
+    label: str
+    url: str
+    overdue: bool = False
+
+
+# (kind, legend): the calendar's legend, in this order; each kind is a CSS class of its colour.
+CALENDAR_KINDS = (
+    ("mission", _("Missions")), ("meeting", _("Meetings")),
+    ("follow-up", _("Follow-up deadlines")), ("obligation", _("Obligations falling due")),
+)
+
+
+def _missions(user, first, last):
+    missions = Mission.objects.visible_to(user).filter(planned_start__gte=first, planned_start__lte=last)
+    for mission in missions.only("pk", "kind", "subject", "planned_start", "started_on", "status"):
+        yield mission.date, Entry("mission", f"{mission.get_kind_display()}: {mission.subject}", mission.get_absolute_url())
+
+
+def _meetings(user, first, last):
+    for meeting in Meeting.objects.visible_to(user).filter(held_on__gte=first, held_on__lte=last).only("pk", "kind", "title", "held_on"):
+        yield meeting.held_on, Entry("meeting", meeting.title, meeting.get_absolute_url())
+
+
+def _follow_ups(user, first, last, today):
+    """Deadlines of the follow-ups still open; done ones no longer fall due."""
+    follow_ups = FollowUp.objects.visible_to(user).due_between(first, last).select_related("owner_unit", "owner_organization")
+    for follow_up in follow_ups:
+        owner = follow_up.owner_organization or follow_up.owner_unit
+        yield follow_up.deadline, Entry("follow-up", f"{owner}: {follow_up.text}", follow_up.get_absolute_url(), follow_up.deadline < today)
+
+
+def _obligations(user, first, last):
+    """The obligations binding the user's own unit whose period ends (31 December) within the days shown."""
+    if user.unit is None:
+        return
+    for year in {first.year, last.year}:
+        deadline = datetime.date(year, 12, 31)
+        if not first <= deadline <= last:
+            continue
+        url = f"{reverse('directives:obligations')}?{urlencode({'unit': user.unit.pk, 'year': year})}"
+        for obligation in obligations_binding(user.unit, user, year):
+            if obligation.deadline_of(obligation.period_of(year)) == deadline:
+                yield deadline, Entry("obligation", obligation.title, url)
+
+
+def month_calendar(user, year, month, today=None):
+    """Weeks (Monday first) of ``month``, each day with its missions, meetings, open follow-ups' deadlines and, in
+    December, the obligations falling due. Three queries, four when 31 December is shown."""
+    today = today or datetime.date.today()
     weeks = calendar.Calendar().monthdatescalendar(year, month)
     first, last = weeks[0][0], weeks[-1][-1]
     by_day = {}
-    missions = Mission.objects.visible_to(user).filter(planned_start__gte=first, planned_start__lte=last).only("pk", "kind", "subject", "planned_start", "started_on", "status")
-    for mission in missions:
-        by_day.setdefault(mission.date, []).append(("mission", mission))
-    for meeting in Meeting.objects.visible_to(user).filter(held_on__gte=first, held_on__lte=last).only("pk", "kind", "title", "held_on"):
-        by_day.setdefault(meeting.held_on, []).append(("meeting", meeting))
+    for day, entry in itertools.chain(_missions(user, first, last), _meetings(user, first, last),
+                                      _follow_ups(user, first, last, today), _obligations(user, first, last)):
+        by_day.setdefault(day, []).append(entry)
     return [[Day(day, day.month == month, by_day.get(day, [])) for day in week] for week in weeks]
 
 

@@ -437,7 +437,7 @@ class SupervisionPlanCreateView(ScopedCreateView):
 
 
 class CalendarView(ScopedMixin, generic.TemplateView):
-    """Missions and meetings of a month, server-rendered."""
+    """Missions, meetings, follow-up deadlines and obligations of a month, server-rendered, one colour a kind."""
 
     model = Mission
     template_name = "oversight/calendar.html"
@@ -451,7 +451,7 @@ class CalendarView(ScopedMixin, generic.TemplateView):
         previous = (first - datetime.timedelta(days=1)).replace(day=1)
         following = (first + datetime.timedelta(days=31)).replace(day=1)
         return {**super().get_context_data(**kwargs), "first": first, "previous": previous, "following": following,
-                "weeks": queries.month_calendar(self.request.user, first.year, first.month)}
+                "weeks": queries.month_calendar(self.request.user, first.year, first.month), "kinds": queries.CALENDAR_KINDS}
 
 
 class FollowUpImportView(ImportView):
