@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from danvan.accounts.api import ObtainTokenView
 from danvan.api.views import no_such_endpoint
+from danvan.core.documents.api import DocumentViewSet
 from danvan.awards.api import CommendationDecisionViewSet, CommendationProposalViewSet
 from danvan.movement.api import AppraisalViewSet, InitiativeViewSet, RecognitionViewSet, ReplicationViewSet
 from danvan.directives.api import DirectiveViewSet, ImplementationViewSet, ObligationViewSet
@@ -17,6 +18,7 @@ router = DefaultRouter()
 router.register("units", UnitViewSet, basename="unit")
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("directives", DirectiveViewSet, basename="directive")
+router.register("documents", DocumentViewSet, basename="document")
 router.register("implementations", ImplementationViewSet, basename="implementation")
 router.register("obligations", ObligationViewSet, basename="obligation")
 router.register("missions", MissionViewSet, basename="mission")
