@@ -116,3 +116,12 @@ def _fast_password_hashing():
 
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture
+def demo_world(transactional_db):
+    """The demo world, as ``danvan demo`` builds it: built once per test run, put back before each test that asks
+    (the browser journeys change it, and the transactional test case empties the database after each)."""
+    from danvan.demo.tests.snapshot import SNAPSHOT
+
+    SNAPSHOT.restore_or_build()

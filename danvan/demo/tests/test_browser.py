@@ -3,21 +3,11 @@
 import pytest
 from playwright.sync_api import expect
 
-from danvan.demo import build as demo
-from danvan.core.tests.browser import log_in as browser_log_in
 from danvan.core.tests.browser import shot
+from danvan.demo.tests.browser_world import log_in
 from danvan.units.models import Unit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo_world(transactional_db):
-    demo.build()
-
-
-def log_in(page, base_url, username):
-    browser_log_in(page, base_url, username, demo.DEMO_PASSWORD)
 
 
 def test_an_official_logs_in_browses_units_and_finds_nam_can(demo_world, live_server, browser):

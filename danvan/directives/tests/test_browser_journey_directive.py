@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.core.tests.browser import choose, shot
-from danvan.demo.tests.test_browser import demo_world, log_in  # noqa: F401 (the fixture)
+from danvan.demo.tests.browser_world import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +18,7 @@ DIALOGUE = "Hội nghị đối thoại giữa Bí thư Đảng ủy xã với n
 
 
 def test_a_directive_concretised_by_two_communes_the_matrix_shows_the_gaps_and_a_meeting_meets_its_obligation(
-        demo_world, live_server, browser):  # noqa: F811
+        demo_world, live_server, browser):
     # The district's Ban Dân vận registers the Huyện ủy's plan (before the 2025 reform, when the district existed).
     district = browser.new_page(viewport={"width": 1280, "height": 900})
     log_in(district, live_server.url, "uminhthuong")

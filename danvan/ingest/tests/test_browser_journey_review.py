@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.core.tests.browser import fits, shot
-from danvan.demo.tests.test_browser import demo_world, log_in  # noqa: F401 (the fixture)
+from danvan.demo.tests.browser_world import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def step(page, name):
     shot(page, f"journey-e-{name}")
 
 
-def test_a_legacy_commune_editor_reviews_a_report_and_finds_the_records(demo_world, live_server, browser, settings, tmp_path):  # noqa: F811
+def test_a_legacy_commune_editor_reviews_a_report_and_finds_the_records(demo_world, live_server, browser, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     log_in(page, live_server.url, "hieptung")

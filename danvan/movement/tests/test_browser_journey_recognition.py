@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.core.tests.browser import choose, fits, shot
-from danvan.demo.tests.test_browser import demo_world, log_in  # noqa: F401 (the fixture)
+from danvan.demo.tests.browser_world import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def step(page, name):
     shot(page, f"journey-a-{name}")
 
 
-def test_a_hamlet_model_is_registered_appraised_recognised_and_commended(demo_world, live_server, browser):  # noqa: F811
+def test_a_hamlet_model_is_registered_appraised_recognised_and_commended(demo_world, live_server, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     log_in(page, live_server.url, "thanhyen")
     page.click("nav.mainnav >> text=Dân vận khéo")

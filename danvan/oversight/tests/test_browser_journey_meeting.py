@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.core.tests.browser import choose, shot
-from danvan.demo.tests.test_browser import demo_world, log_in  # noqa: F401 (the fixture)
+from danvan.demo.tests.browser_world import log_in
 from danvan.oversight.tests.browser_steps import report_progress
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +25,7 @@ def menu_count(page):
     return page.locator("nav.mainnav a[href='/inbox/'] .count")
 
 
-def test_a_meeting_assigns_tasks_the_commune_does_one_and_the_chair_sees_it(demo_world, live_server, browser):  # noqa: F811
+def test_a_meeting_assigns_tasks_the_commune_does_one_and_the_chair_sees_it(demo_world, live_server, browser):
     today = datetime.date.today()
     near, later = today + datetime.timedelta(days=5), today + datetime.timedelta(days=12)
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from danvan.core.tests.browser import choose, fits, shot
-from danvan.demo.tests.test_browser import demo_world, log_in  # noqa: F401 (the fixture)
+from danvan.demo.tests.browser_world import log_in
 from danvan.oversight.tests.browser_steps import report_progress
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -36,7 +36,7 @@ def facts(page, term):
     return page.locator(f"dl.facts dt:text-is('{term}') + dd")
 
 
-def test_a_province_inspects_a_commune_which_acts_on_its_recommendations(demo_world, live_server, browser):  # noqa: F811
+def test_a_province_inspects_a_commune_which_acts_on_its_recommendations(demo_world, live_server, browser):
     today = datetime.date.today()
     planned, ends = today - datetime.timedelta(days=3), today - datetime.timedelta(days=1)
     near, later = today + datetime.timedelta(days=10), today + datetime.timedelta(days=40)
