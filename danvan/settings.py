@@ -98,6 +98,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "danvan.core.routers.ReplicaReadsMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -134,10 +135,14 @@ TEMPLATES = [
     },
 ]
 
+# Each server thread keeps its connection for ten minutes instead of opening one per request
+# (1.3 ms on SQLite, 3.9 ms on PostgreSQL each time); the health check replaces a connection the
+# database dropped (a restart) before a request uses it.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DANVAN_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'danvan.sqlite3'}",
-        conn_max_age=0,
+        conn_max_age=int(os.environ.get("DANVAN_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -155,6 +160,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": os.environ.get("DANVAN_TEST_SQLITE_NAME") or str(Path(tempfile.gettempdir()) / f"danvan-test-{os.getpid()}.sqlite3")
     }
+
+# A PostgreSQL streaming replica takes the page reads (danvan.core.routers); writes, transactions and
+# whoever wrote in the last seconds stay on the primary. Without DANVAN_DATABASE_REPLICA_URL all goes to it.
+if os.environ.get("DANVAN_DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DANVAN_DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["danvan.core.routers.PrimaryReplicaRouter"]
+DANVAN_REPLICA_PIN_SECONDS = int(os.environ.get("DANVAN_REPLICA_PIN_SECONDS", "5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
