@@ -6,9 +6,10 @@ import datetime
 import itertools
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext
 
 from danvan.core.statistics import in_units
 from danvan.directives.queries import obligations_binding
@@ -57,6 +58,7 @@ class Entry:
     label: str
     url: str
     overdue: bool = False
+    more: bool = False  # the line standing for the day's entries not named
 
 
 # (kind, legend): the calendar's legend, in this order; each kind is a CSS class of its colour.
@@ -77,12 +79,25 @@ def _meetings(user, first, last):
         yield meeting.held_on, Entry("meeting", meeting.title, meeting.get_absolute_url())
 
 
+FOLLOW_UPS_PER_DAY = 5  # a province's month can hold thousands of deadlines: a day names a few and links the rest
+
+
 def _follow_ups(user, first, last, today):
-    """Deadlines of the follow-ups still open; done ones no longer fall due."""
-    follow_ups = FollowUp.objects.visible_to(user).due_between(first, last).select_related("owner_unit", "owner_organization")
-    for follow_up in follow_ups:
+    """Deadlines of the follow-ups still open (done ones no longer fall due): the first few of each day, then a
+    line linking the day's others. Two queries however many fall due."""
+    due = FollowUp.objects.visible_to(user).due_between(first, last)
+    counts = dict(due.order_by().values_list("deadline").annotate(count=Count("pk")))
+    ranked = due.annotate(rank=Window(RowNumber(), partition_by=[F("deadline")], order_by=[F("pk").asc()]))
+    for follow_up in ranked.filter(rank__lte=FOLLOW_UPS_PER_DAY).select_related("owner_unit", "owner_organization").order_by("deadline", "pk"):
         owner = follow_up.owner_organization or follow_up.owner_unit
         yield follow_up.deadline, Entry("follow-up", f"{owner}: {follow_up.text}", follow_up.get_absolute_url(), follow_up.deadline < today)
+    for deadline, count in sorted(counts.items()):
+        if count > FOLLOW_UPS_PER_DAY:
+            # Open ones due up to that day, latest first: the day's own lead the list.
+            query = urlencode({"status": "unfinished", "deadline_before": deadline.isoformat(), "o": "-deadline"})
+            more = ngettext("and %(count)d more follow-up", "and %(count)d more follow-ups", count - FOLLOW_UPS_PER_DAY)
+            yield deadline, Entry("follow-up", more % {"count": count - FOLLOW_UPS_PER_DAY},
+                                  f"{reverse('oversight:follow-up-list')}?{query}", deadline < today, more=True)
 
 
 def _obligations(user, first, last):
@@ -101,7 +116,7 @@ def _obligations(user, first, last):
 
 def month_calendar(user, year, month, today=None):
     """Weeks (Monday first) of ``month``, each day with its missions, meetings, open follow-ups' deadlines and, in
-    December, the obligations falling due. Three queries, four when 31 December is shown."""
+    December, the obligations falling due. Four queries, five when 31 December is shown."""
     today = today or datetime.date.today()
     weeks = calendar.Calendar().monthdatescalendar(year, month)
     first, last = weeks[0][0], weeks[-1][-1]

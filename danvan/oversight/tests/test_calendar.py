@@ -14,7 +14,7 @@ from django.urls import reverse
 from danvan.core.choices import Role
 from danvan.directives.tests.factories import DirectiveFactory, ObligationFactory
 from danvan.oversight.choices import FollowUpStatus
-from danvan.oversight.queries import CALENDAR_KINDS
+from danvan.oversight.queries import CALENDAR_KINDS, FOLLOW_UPS_PER_DAY
 from danvan.oversight.tests.factories import FollowUpFactory, MeetingFactory, MissionFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +113,20 @@ def test_the_calendar_reads_a_fixed_number_of_queries(tree, login, make_user):
 
     few = queries_with(1)
     assert queries_with(9) == few
+    for _ in range(FOLLOW_UPS_PER_DAY + 1):  # a day past its few named ones costs nothing more either
+        FollowUpFactory(mission=MissionFactory(unit=tree.cc1), owner_unit=tree.cc1, deadline=THIS_MONTH)
+    assert queries_with(0) == few
+
+
+def test_a_day_with_many_deadlines_names_a_few_and_links_the_others(tree, login, make_user):
+    day = THIS_MONTH + datetime.timedelta(days=14)
+    mission = MissionFactory(unit=tree.cp)
+    made = [FollowUpFactory(mission=mission, owner_unit=tree.cc1, deadline=day, text=f"Nhiệm vụ số {n}") for n in range(FOLLOW_UPS_PER_DAY + 2)]
+    FollowUpFactory(mission=mission, owner_unit=tree.cc1, deadline=day - datetime.timedelta(days=1), text="Hạn hôm trước")
+    client = login(make_user(tree.cp, role=Role.APPROVER))
+    shown = entries_on(calendar_page(client), day)
+    assert [text for _, text, _ in shown[:-1]] == [f"{follow_up.owner_unit}: {follow_up.text}" for follow_up in made[:FOLLOW_UPS_PER_DAY]]
+    classes, text, link = shown[-1]
+    assert {"kind-follow-up", "more"} <= classes and text == "và 2 kiến nghị, nhiệm vụ khác"
+    listed = client.get(link).context["object_list"]
+    assert {follow_up.pk for follow_up in listed[:len(made)]} == {follow_up.pk for follow_up in made}, "the day's own lead the list"
