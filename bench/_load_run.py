@@ -125,6 +125,9 @@ class Official(FastHttpUser):
         # The page the redirect leads to would show and drop the message; drop it here so the cookie does not grow.
         self._drop_cookie("messages")
 
+    def inbox(self):
+        self._page("/inbox/", "inbox")
+
     def trivial_page(self):
         self._page(TRIVIAL_URL, "trivial page (static file)")
 
@@ -137,7 +140,7 @@ class Official(FastHttpUser):
 
 
 KINDS = [Official.trivial_page, Official.initiative_list, Official.open_follow_ups, Official.initiative_detail,
-         Official.stats_api, Official.result_update]
+         Official.stats_api, Official.result_update, Official.inbox]
 
 
 def figures(entry, seconds):

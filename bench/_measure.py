@@ -80,6 +80,21 @@ def count_queries(action):
     return answer, len(queries)
 
 
+def counted(action):
+    """``action()`` and how many statements it sent (an executemany counts once), without keeping their SQL."""
+    from django.db import connection
+
+    sent = []
+
+    def count(execute, sql, params, many, context):
+        sent.append(1)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        answer = action()
+    return answer, len(sent)
+
+
 def timed(action):
     started = time.perf_counter()
     answer = action()

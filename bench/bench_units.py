@@ -1,62 +1,120 @@
-"""Unit browser, unit API search and global search on the full official unit set (SQLite).
+"""`danvan units load` on an empty database beside writing the same rows with one executemany a table.
 
-    .venv/bin/python bench/bench_units.py
+    .venv/bin/python bench/bench_units.py [--pages]
 
-Loads every legacy and current unit plus the demo world into a fresh SQLite
-database, then times each page warm, server side, through Django's test client.
+Runs `danvan units load` (every legacy and current unit and their lineage, then ANALYZE) on a
+fresh database, reads back every row it wrote, deletes them and writes them again, same columns
+and values, with one ``executemany`` per table in one transaction: the floor of what the load
+must write. Prints ``ratio units_load LOAD_MS FLOOR_MS RATIO QUERIES - -`` (the load's query count;
+no growth: the official lists have one size) and ``max_ratio``. A second load, which must change
+nothing, is timed on a ``#`` line. --pages also builds the demo world and times the unit pages
+(``#`` lines). SQLite in a temporary DANVAN_DATA_DIR; PostgreSQL (database danvan_bench) when
+DANVAN_DATABASE_URL is set.
 """
 
-import sys
+import io
+import statistics
 import time
 
-from _setup import fresh_database, median_ms, report
+from _measure import Figures, SideBySide, arguments, counted, timed
+from _setup import fresh_database
 
-LIMIT_MS = 50
+
+def row_counts():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
+            counts[table] = cursor.fetchone()[0]
+    return counts
 
 
-def main():
-    fresh_database()
+def written_rows(before):
+    """Every table the load added rows to, with its columns and all its rows (the tables were empty before)."""
+    from django.db import connection
+
+    after = row_counts()
+    # sqlite_stat1 holds what ANALYZE found, not rows of the load's.
+    grown = [table for table, count in after.items() if count > before.get(table, 0) and not table.startswith("sqlite_")]
+    not_empty = [table for table in grown if before.get(table)]
+    assert not not_empty, f"the load wrote to tables that were not empty: {not_empty}"
+    written = {}
+    with connection.cursor() as cursor:
+        for table in grown:
+            cursor.execute(f'SELECT * FROM "{table}"')
+            written[table] = ([column[0] for column in cursor.description], cursor.fetchall())
+    return written
+
+
+def rewrite(written):
+    """Delete the rows and write them again, one executemany a table, in one transaction (foreign keys are deferred)."""
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in written:
+            cursor.execute(f'DELETE FROM "{table}"')
+    def write():
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, (columns, rows) in written.items():
+                names = ", ".join(f'"{column}"' for column in columns)
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+    _, floor_ms = timed(write)
+    return floor_ms
+
+
+def time_pages():
     from django.test import Client
 
+    from _measure import page
+    from danvan.accounts.models import User
     from danvan.demo import build as demo
     from danvan.units.models import Unit
 
-    from danvan.units.services import load_official_units
-
-    for run in ("first", "second"):
-        started = time.perf_counter()
-        report_ = load_official_units()
-        print(f"units load, {run} run: {time.perf_counter() - started:.1f} s (limit 60 s), "
-              f"{report_.created:,} created, {report_.updated:,} updated, changed: {report_.changed}")
     started = time.perf_counter()
     demo.build()
-    print(f"{Unit.objects.count():,} units; demo world built in {time.perf_counter() - started:.1f} s")
-
-    rows = []
+    print(f"# {Unit.objects.count():,} units; demo world built in {time.perf_counter() - started:.1f} s")
     for username in ("admin", "camau", "hieptung"):
+        user = User.objects.get(username=username)
         client = Client()
-        client.force_login(_user(username))
-        nam_can = Unit.objects.visible_to(_user(username)).filter(name="Năm Căn", level=2).first()
-        pages = {
-            "unit browser": "/units/",
-            "unit API search 'nam can'": "/api/v1/units/?search=nam%20can",
-            "unit API level=3 valid_at=2026-01-01": "/api/v1/units/?level=3&valid_at=2026-01-01",
-            "global search 'nam can'": "/search/?q=nam+can",
-            "global search 'dong thap'": "/search/?q=dong+thap",
-        }
+        client.force_login(user)
+        pages = {"unit browser": "/units/", "unit API search 'nam can'": "/api/v1/units/?search=nam%20can",
+                 "unit API level=3 valid_at=2026-01-01": "/api/v1/units/?level=3&valid_at=2026-01-01",
+                 "global search 'nam can'": "/search/?q=nam+can", "global search 'dong thap'": "/search/?q=dong+thap"}
+        nam_can = Unit.objects.visible_to(user).filter(name="Năm Căn", level=2).first()
         if nam_can:
             pages["unit page huyện Năm Căn"] = f"/units/{nam_can.pk}/"
         for name, url in pages.items():
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.status_code)
-            rows.append((f"{username}: {name}", median_ms(lambda url=url: client.get(url))))
-    sys.exit(0 if report(rows, LIMIT_MS) else 1)
+            get = page(client, url)
+            samples = [timed(get)[1] for _ in range(25)]
+            print(f"# {username}: {name}: median {statistics.median(samples):.1f} ms")
 
 
-def _user(username):
-    from danvan.accounts.models import User
+def main():
+    args = arguments(__doc__, pages={"action": "store_true", "help": "also build the demo world and time the unit pages"})
+    fresh_database()
+    from django.core.management import call_command
 
-    return User.objects.get(username=username)
+    from danvan.units.models import Unit
+
+    before = row_counts()
+    (_, queries), load_ms = timed(lambda: counted(lambda: call_command("units", "load", stdout=io.StringIO())))
+    written = written_rows(before)
+    print(f"# units load on an empty database: {load_ms / 1000:.1f} s, {queries:,} queries; wrote "
+          + ", ".join(f"{len(rows):,} rows to {table}" for table, (_, rows) in written.items()), flush=True)
+    floor_ms = rewrite(written)
+    assert Unit.objects.count() == len(written["units_unit"][1])
+    _, again_ms = timed(lambda: call_command("units", "load", stdout=io.StringIO()))
+    print(f"# second units load (changes nothing): {again_ms / 1000:.1f} s")
+    rows = sum(len(rows) for _, rows in written.values())
+    side_by_side = SideBySide()
+    side_by_side.figures["units_load"] = [Figures(load_ms, floor_ms, queries, rows, rows)]
+    print(f"# executemany of the same {rows:,} rows: {floor_ms / 1000:.2f} s")
+    side_by_side.report()
+    if args.pages:
+        time_pages()
 
 
 if __name__ == "__main__":
