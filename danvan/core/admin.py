@@ -54,3 +54,6 @@ class ModelAdmin(LifecycleReadOnlyMixin, admin.ModelAdmin):
 
 class TabularInline(LifecycleReadOnlyMixin, admin.TabularInline):
     pass
+
+# The catalogues of official documents (formats, types, templates, terms).
+from danvan.core.documents import admin as documents_admin  # noqa: E402,F401

@@ -12,8 +12,13 @@ PDF = b"%PDF-1.4\n%walk\n"
 
 
 def _mission(unit, marker, pk):
-    # Under way, so that every page of a mission (the finding form too) opens for its own unit.
-    return MissionFactory(id=pk, unit=unit, subject=marker, planned_start=datetime.date.today(), status=MissionStatus.IN_PROGRESS)
+    # Under way, so that every page of a mission (the finding form too) opens for its own unit; led, so its report can be signed.
+    from danvan.oversight.models import MissionMember
+    from danvan.people.tests.factories import PersonFactory
+
+    mission = MissionFactory(id=pk, unit=unit, subject=marker, planned_start=datetime.date.today(), status=MissionStatus.IN_PROGRESS)
+    MissionMember.objects.create(mission=mission, person=PersonFactory(unit=unit), title="Trưởng ban", is_leader=True)
+    return mission
 
 
 def _meeting(unit, marker, pk):
