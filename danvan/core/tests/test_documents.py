@@ -169,3 +169,50 @@ def test_an_issuer_outside_the_users_units_is_refused(tree, make_user):
     with pytest.raises(ValidationError):
         issue(outsider, party_body(tree.cp2))
     assert not Document.objects.exists()
+
+
+def test_the_register_and_api_show_only_what_the_user_reaches(tree, province_user, make_user, login):
+    document = issue(province_user, party_body(tree.cp2))
+    own = login(make_user(tree.cp2, role=Role.VIEWER))
+    page = own.get("/documents/", {"q": "khao sat"}).content.decode()
+    assert document.symbol in page
+    first = b"".join(own.get(f"/documents/{document.pk}/download.docx").streaming_content)
+    assert first == b"".join(own.get(f"/documents/{document.pk}/download.docx").streaming_content)
+    listed = own.get("/api/v1/documents/", {"type": "report", "year": 2026}).json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert [row["symbol"] for row in rows] == [document.symbol] and rows[0]["pdf"] is None
+    other = login(make_user(tree.cp, role=Role.ADMINISTRATOR))
+    assert other.get(f"/documents/{document.pk}/download.docx").status_code == 404
+    assert document.symbol not in other.get("/documents/").content.decode()
+    listed = other.get("/api/v1/documents/").json()
+    assert (listed["results"] if isinstance(listed, dict) else listed) == []
+    assert other.get("/api/v1/documents/", {"year": "99999999"}).status_code in (200, 400)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clerks_issuing_at_once_get_consecutive_numbers(tree, make_user):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers itself")
+    import threading
+
+    from django.db import close_old_connections
+
+    body, user = party_body(tree.cp2), make_user(tree.cp2, role=Role.EDITOR)
+    barrier, numbers = threading.Barrier(2), []
+
+    def clerk_issues():
+        try:
+            barrier.wait()
+            numbers.append(issue(user, body).number)
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=clerk_issues) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(numbers) == [1, 2]
+    assert DocumentCounter.objects.get(issuer=body).last == 2
