@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.DecisionDetailView.as_view(), name="decision-detail"),
     path("<int:pk>/recipients/new/", views.RecipientAddView.as_view(), name="recipient-add"),
     path("certificates/<int:pk>/", views.CertificateView.as_view(), name="certificate"),
+    path("certificates/<int:pk>/certificate.docx", views.CertificateDocumentView.as_view(), name="certificate-docx"),
     path("proposals/", views.ProposalListView.as_view(), name="proposal-list"),
     path("proposals/new/", views.ProposalCreateView.as_view(), name="proposal-create"),
     path("proposals/<int:pk>/", views.ProposalDetailView.as_view(), name="proposal-detail"),

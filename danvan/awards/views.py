@@ -1,16 +1,21 @@
 """Pages of commendation: decisions, printable certificates, proposals accepted or declined."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from danvan.awards import queries, services
+from danvan.awards.documents import certificate
 from danvan.awards.filters import DecisionFilter, ProposalFilter
 from danvan.awards.forms import AcceptForm, DecisionForm, DeclineForm, ProposalForm, ProposedRecipientFormSet, RecipientForm
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.audit import history
 from danvan.core.choices import Role
+from danvan.core.documents.views import document_response
 from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView
 from danvan.core.workflow import transitions_of
 from danvan.movement.models import Phase
@@ -77,6 +82,20 @@ class CertificateView(ScopedDetailView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("decision__issuing_body__unit", "decision__form", "organization", "person", "initiative")
+
+
+class CertificateDocumentView(ScopedDetailView):
+    """The recipient's giấy khen as a registered .docx, issued the first time it is asked for."""
+
+    model = Recipient
+
+    def render_to_response(self, context, **response_kwargs):
+        try:
+            document = certificate(self.request.user, self.object)
+        except ValidationError as error:  # no signer on the decision …: said on the certificate's page
+            messages.error(self.request, " ".join(error.messages))
+            return redirect("awards:certificate", self.object.pk)
+        return document_response(document)
 
 
 class ProposalListView(ScopedListView):

@@ -10,6 +10,7 @@ def _decision(unit, marker, pk):
 
 def _recipient(unit, marker, pk):
     return RecipientFactory(id=pk, decision__issuing_body=OrganizationFactory(unit=unit), decision__number=f"{marker} QĐ",
+                            decision__signer="Nguyễn Văn An", decision__signer_title="Chủ tịch",
                             organization=OrganizationFactory(unit=unit, name=marker))
 
 
