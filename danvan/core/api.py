@@ -20,6 +20,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from danvan.core import services
 from danvan.core.choices import Role
 from danvan.core.models import VersionedModel
+from danvan.core.paging import IdsFirstPagination
 
 ETAG = re.compile(r'^\s*(?:W/)?"(\d{1,9})"\s*$')
 
@@ -74,6 +75,7 @@ def read_version(request):
 
 class ScopedViewSetMixin:
     write_role = Role.EDITOR
+    pagination_class = IdsFirstPagination
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

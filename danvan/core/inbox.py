@@ -42,6 +42,16 @@ def sections_for(user):
     return [section for _, build in _BUILDERS if (section := build(user)) is not None]
 
 
+MENU_COUNT_CAP = 999
+
+
 def waiting_count(user):
-    """The number beside "Việc của tôi" in the menu, counted only when a page shows it."""
-    return SimpleLazyObject(lambda: sum(section.count for section in sections_for(user)))
+    """The number beside "Việc của tôi" in the menu, counted only when a page shows it, and only up to
+    ``MENU_COUNT_CAP`` ("999+"): every page shows it, and a province's 50,000 open follow-ups need no
+    exact figure there (the inbox counts them all)."""
+
+    def count():
+        total = sum(section.queryset.order_by()[: MENU_COUNT_CAP + 1].count() for section in sections_for(user))
+        return total if total <= MENU_COUNT_CAP else f"{MENU_COUNT_CAP}+"
+
+    return SimpleLazyObject(count)

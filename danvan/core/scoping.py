@@ -96,8 +96,10 @@ class Scope:
         unit_model = apps.get_model("units", "Unit")
         if queryset.model is unit_model:
             return queryset.filter(self.units_q())
-        units = unit_model.objects.filter(self.units_q()).values("pk")
-        return queryset.filter(**{f"{scope_path}__in": units})
+        # A join and a path range per subtree, which the unit path index serves; ``unit_id IN
+        # (subquery)`` made the planner walk every record first. Every scope_path follows forward
+        # foreign keys, so the join adds no rows.
+        return queryset.filter(self.units_q(f"{scope_path}__path"))
 
 
 def unit_within(unit, home):

@@ -5,14 +5,12 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.functional import cached_property
 from django.views import generic
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
@@ -23,6 +21,7 @@ from danvan.core.choices import Role
 from danvan.core.exports import XLSX_TYPE
 from danvan.core.forms import ImportForm
 from danvan.core.filters import note_ignored_filters
+from danvan.core.paging import CappedCountPaginator, IdsFirstPaginator, page_of  # noqa: F401 (the apps' lists import it from here)
 from danvan.core.scoping import Scope
 from danvan.core.search import search_everything, ranked_search
 
@@ -66,6 +65,7 @@ class ScopedMixin(LoginRequiredMixin):
 
 class ScopedListView(ScopedMixin, FilterView):
     paginate_by = 50
+    paginator_class = IdsFirstPaginator
     template_name_suffix = "_list"
     strict = False  # an impossible filter value leaves that filter out (with a note), never empties the list
 
@@ -246,7 +246,7 @@ class ScopedLookupView(ScopedMixin, generic.ListView):
         unit = next((value for name in self.within_params if (value := self.request.GET.get(name, "")).isdigit()), None)
         if unit is not None and len(unit) < 19 and any(field.name == "unit" for field in self.model._meta.fields):
             found = found.filter(unit_id=unit)
-        return found.select_related(*self.related)[: self.limit]
+        return page_of(found.select_related(*self.related), 0, self.limit)
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "results": self.object_list, "query": self.typed()}
@@ -276,16 +276,6 @@ class ParentFormView(ServiceFormMixin, ScopedMixin, SingleObjectMixin, generic.F
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "parent": self.object, "page_title": self.page_title}
-
-
-class CappedCountPaginator(Paginator):
-    """Counts at most ``cap`` + 1 rows: a work list of tens of thousands of open items needs its first pages, not an exact total."""
-
-    cap = 2000
-
-    @cached_property
-    def count(self):
-        return self.object_list[: self.cap + 1].count()
 
 
 class ImportView(ServiceFormMixin, ScopedMixin, generic.FormView):

@@ -56,7 +56,8 @@ class Organization(ScopedModel, ValidityModel, SearchableModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        indexes = [models.Index(fields=["unit", "name"])]
+        # (unit, search_text): a search within a scope reads the folded text from the index, not the rows.
+        indexes = [models.Index(fields=["unit", "name"]), models.Index(fields=["unit", "search_text"], name="organization_search_in_unit")]
 
     def __str__(self):
         return self.name
