@@ -1,13 +1,14 @@
 import datetime
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from danvan.core.audit import history
+from danvan.core.documents.views import document_response
 from danvan.core.choices import Role
 from danvan.core.exports import XlsxExportMixin, plain
 from danvan.core.filters import read_query
@@ -29,8 +30,6 @@ from danvan.oversight.forms import (
 from danvan.oversight.models import FollowUp, Meeting, MeetingDocument, Mission, MissionDocument, ProgressNote, SupervisionPlan
 from danvan.oversight.reports import mission_report
 from danvan.oversight.services import FOLLOW_UP_FLOW, MISSION_FLOW
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 # --- missions -------------------------------------------------------------------------------------
@@ -214,10 +213,13 @@ class MissionReportView(ScopedDetailView):
     model = Mission
 
     def render_to_response(self, context, **response_kwargs):
-        response = HttpResponse(mission_report(self.object), content_type=DOCX_TYPE)
+        try:
+            document = mission_report(self.request.user, self.object)
+        except ValidationError as error:  # no leader to sign, a title not held …: said on the mission's page
+            messages.error(self.request, " ".join(error.messages))
+            return redirect(self.object)
         name = slugify(f"bao-cao-{self.object.get_kind_display()}-{self.object.planned_start:%Y%m%d}") or "bao-cao"
-        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-        return response
+        return document_response(document, f"{name}.docx")
 
 
 class MissionDocumentFileView(ScopedFileView):
