@@ -5,8 +5,10 @@ created, so running the demo twice never duplicates anything. Everything is writ
 through the apps' services as the demo's system user (``story.py``).
 """
 
+from django.apps import apps
 from django.db import transaction
 
+from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.services import analyze_database
 from danvan.demo import accounts, awards, movement, oversight, world
 from danvan.demo.story import Story, system_user, told
@@ -21,6 +23,7 @@ DEMO_PASSWORD = "danvan-demo"
 def build():
     load_official_units()
     seed_kinds(OrganizationKind)
+    seed_document_defaults(lambda name: apps.get_model("core", name))
     with told(Story(system_user())) as story:
         story.places = world.build_places(story)
         world.build_organizations_and_people(story)

@@ -128,6 +128,8 @@ def issue_document(user, *, issuer, type_code, issued_on, summary, body, signer,
 def issue_once(user, source, key="", **kwargs):
     """The document registered for ``source``, issuing it the first time: later calls return the same file."""
     with transaction.atomic():
+        # Two first downloads at once: the second waits on the source's row, then finds the first's document.
+        type(source).objects.select_for_update().filter(pk=source.pk).exists()
         existing = registered(source, key)
         if existing is not None:
             return existing

@@ -1,73 +1,12 @@
-"""The default formats, types and terms. Figures from Hướng dẫn 36-HD/VPTW (03/4/2018) Phụ lục 3 (Party),
-Nghị định 30/2020/NĐ-CP Phụ lục I (state); the Front's guide mirrors the Party layout. Administrators edit them."""
-
-import datetime
+"""The default document formats, types and terms (``danvan.core.documents.seeds``)."""
 
 from django.db import migrations
 
-RULE = "———————"
-PAGE = {"page_width_mm": 210, "page_height_mm": 297, "margin_top_mm": 20, "margin_bottom_mm": 20,
-        "margin_left_mm": 30, "margin_right_mm": 15, "font_name": "Times New Roman", "number_width": 2}
-PARTY_LIKE = {"title_rule": RULE, "issuer_mark": "*", "number_label": "Số", "symbol_pattern": "{number}-{type}/{issuer}",
-              "on_behalf_label": "T/M", "deputy_label": "K/T", "by_order_label": "T/L", "numbering": "term", "motto": ""}
-FORMATS = {
-    "party": {"name": "Văn bản của Đảng", "legal_basis": "Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng",
-              "national_title": "Đảng Cộng sản Việt Nam", **PARTY_LIKE},
-    "front": {"name": "Văn bản của Mặt trận và các đoàn thể", "legal_basis": "Hướng dẫn thể thức văn bản của Mặt trận Tổ quốc Việt Nam",
-              "national_title": "Mặt trận Tổ quốc Việt Nam", **PARTY_LIKE},
-    "state": {"name": "Văn bản hành chính nhà nước", "legal_basis": "Nghị định 30/2020/NĐ-CP ngày 05/3/2020, Phụ lục I",
-              "national_title": "Cộng hòa xã hội chủ nghĩa Việt Nam", "motto": "Độc lập - Tự do - Hạnh phúc",
-              "title_rule": RULE, "issuer_mark": RULE, "number_label": "Số:", "symbol_pattern": "{number}/{type}-{issuer}",
-              "on_behalf_label": "TM.", "deputy_label": "KT.", "by_order_label": "TL.", "numbering": "year"},
-}
-# element: (size, bold, italic, upper, underline) per format
-PARTY_ELEMENTS = {
-    "national_title": (15, True, False, True, False), "title_rule": (14, False, False, False, False),
-    "superior": (14, False, False, True, False), "issuer": (14, True, False, True, False),
-    "issuer_mark": (14, False, False, False, False), "symbol": (14, False, False, False, False),
-    "place_date": (14, False, True, False, False), "type_name": (16, True, False, True, False),
-    "summary": (14, True, False, False, False), "heading": (14, True, False, False, False),
-    "body": (14, False, False, False, False), "recipient": (20, True, False, True, False),
-    "authority": (14, True, False, True, False), "signer": (14, True, False, False, False),
-    "recipients_heading": (14, False, False, False, True), "recipients": (12, False, False, False, False),
-    "motto": (14, True, False, False, False),
-}
-STATE_ELEMENTS = {
-    **PARTY_ELEMENTS,
-    "national_title": (13, True, False, True, False), "motto": (14, True, False, False, False),
-    "title_rule": (13, False, False, False, False), "superior": (13, False, False, True, False),
-    "issuer": (13, True, False, True, False), "issuer_mark": (13, False, False, False, False),
-    "symbol": (13, False, False, False, False), "type_name": (14, True, False, True, False),
-    "recipients_heading": (12, True, True, False, False), "recipients": (11, False, False, False, False),
-}
-ELEMENTS = {"party": PARTY_ELEMENTS, "front": PARTY_ELEMENTS, "state": STATE_ELEMENTS}
-TYPES = [
-    ("report", "Báo cáo", "BC", "text", False), ("notice", "Thông báo", "TB", "text", False),
-    ("decision", "Quyết định", "QĐ", "text", False), ("plan", "Kế hoạch", "KH", "text", False),
-    ("submission", "Tờ trình", "TTr", "text", False), ("record", "Biên bản", "BB", "text", False),
-    ("letter", "Công văn", "CV", "text", False), ("certificate", "Giấy khen", "GK", "certificate", True),
-]
-TERMS = [("Nhiệm kỳ 2015 - 2020", datetime.date(2015, 10, 1)), ("Nhiệm kỳ 2020 - 2025", datetime.date(2020, 10, 1)),
-         ("Nhiệm kỳ 2025 - 2030", datetime.date(2025, 10, 1))]
+from danvan.core.documents.seeds import seed_document_defaults
 
 
 def seed(apps, schema_editor):
-    DocumentFormat = apps.get_model("core", "DocumentFormat")
-    FormatElement = apps.get_model("core", "FormatElement")
-    DocumentType = apps.get_model("core", "DocumentType")
-    Term = apps.get_model("core", "Term")
-    formats = []
-    for code, fields in FORMATS.items():
-        document_format = DocumentFormat.objects.create(code=code, **PAGE, **fields)
-        formats.append(document_format)
-        for element, (size, bold, italic, upper, underline) in ELEMENTS[code].items():
-            FormatElement.objects.create(format=document_format, element=element, size=size, bold=bold,
-                                         italic=italic, upper=upper, underline=underline)
-    for code, name, abbreviation, layout, landscape in TYPES:
-        DocumentType.objects.create(code=code, name=name, abbreviation=abbreviation, layout=layout,
-                                    landscape=landscape).formats.set(formats)
-    for name, starts_on in TERMS:
-        Term.objects.create(name=name, starts_on=starts_on)
+    seed_document_defaults(lambda name: apps.get_model("core", name))
 
 
 class Migration(migrations.Migration):

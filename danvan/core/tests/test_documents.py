@@ -3,12 +3,14 @@
 import datetime
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from danvan.core.choices import Role
 from danvan.core.documents.issuers import Signer
 from danvan.core.documents.models import Document, DocumentCounter, DocumentTemplate, DocumentType, Element, FormatElement
+from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.documents.services import issue_document, issue_once, period_of
 from danvan.core.tests import documents as clerk
 from danvan.organizations.tests.factories import OrganizationFactory, OrganizationKindFactory, OrganizationLinkFactory
@@ -197,8 +199,9 @@ def test_two_clerks_issuing_at_once_get_consecutive_numbers(tree, make_user):
         pytest.skip("row locks are PostgreSQL's; SQLite serialises writers itself")
     import threading
 
-    from django.db import close_old_connections
+    from django.db import connections
 
+    seed_document_defaults(lambda name: apps.get_model("core", name))  # an earlier transactional test emptied them
     body, user = party_body(tree.cp2), make_user(tree.cp2, role=Role.EDITOR)
     barrier, numbers = threading.Barrier(2), []
 
@@ -207,7 +210,7 @@ def test_two_clerks_issuing_at_once_get_consecutive_numbers(tree, make_user):
             barrier.wait()
             numbers.append(issue(user, body).number)
         finally:
-            close_old_connections()
+            connections.close_all()
 
     threads = [threading.Thread(target=clerk_issues) for _ in range(2)]
     for thread in threads:
@@ -216,3 +219,36 @@ def test_two_clerks_issuing_at_once_get_consecutive_numbers(tree, make_user):
         thread.join()
     assert sorted(numbers) == [1, 2]
     assert DocumentCounter.objects.get(issuer=body).last == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_first_downloads_at_once_register_one_document(tree, make_user):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers itself")
+    import threading
+
+    from django.db import connections
+
+    seed_document_defaults(lambda name: apps.get_model("core", name))  # an earlier transactional test emptied them
+    body, user = party_body(tree.cp2), make_user(tree.cp2, role=Role.EDITOR)
+    barrier, documents, failures = threading.Barrier(2), [], []
+
+    def download():
+        try:
+            barrier.wait()
+            documents.append(issue_once(user, body, issuer=body, type_code="report", issued_on=DAY, summary="x",
+                                        body=[], signer=Signer("Nguyễn Văn An", "Trưởng ban")).pk)
+        except Exception as error:  # noqa: BLE001 (shown by the assertion below)
+            failures.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=download) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == [] and len(documents) == 2 and len(set(documents)) == 1
+    assert Document.objects.count() == 1 and DocumentCounter.objects.get(issuer=body).last == 1
