@@ -191,64 +191,55 @@ def test_the_register_and_api_show_only_what_the_user_reaches(tree, province_use
     assert other.get("/api/v1/documents/", {"year": "99999999"}).status_code in (200, 400)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_clerks_issuing_at_once_get_consecutive_numbers(tree, make_user):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers itself")
+def twice_at_once(action):
+    """``action()`` in two threads released together: (their results, their errors)."""
     import threading
 
     from django.db import connections
 
-    seed_document_defaults(lambda name: apps.get_model("core", name))  # an earlier transactional test emptied them
-    body, user = party_body(tree.cp2), make_user(tree.cp2, role=Role.EDITOR)
-    barrier, numbers = threading.Barrier(2), []
+    barrier, results, failures = threading.Barrier(2), [], []
 
-    def clerk_issues():
+    def run():
         try:
             barrier.wait()
-            numbers.append(issue(user, body).number)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=clerk_issues) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(numbers) == [1, 2]
-    assert DocumentCounter.objects.get(issuer=body).last == 2
-
-
-@pytest.mark.django_db(transaction=True)
-def test_two_first_downloads_at_once_register_one_document(tree, make_user):
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers itself")
-    import threading
-
-    from django.db import connections
-
-    seed_document_defaults(lambda name: apps.get_model("core", name))  # an earlier transactional test emptied them
-    body, user = party_body(tree.cp2), make_user(tree.cp2, role=Role.EDITOR)
-    barrier, documents, failures = threading.Barrier(2), [], []
-
-    def download():
-        try:
-            barrier.wait()
-            documents.append(issue_once(user, body, issuer=body, type_code="report", issued_on=DAY, summary="x",
-                                        body=[], signer=Signer("Nguyễn Văn An", "Trưởng ban")).pk)
-        except Exception as error:  # noqa: BLE001 (shown by the assertion below)
+            results.append(action())
+        except Exception as error:  # noqa: BLE001 (the caller asserts there is none)
             failures.append(repr(error))
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=download) for _ in range(2)]
+    threads = [threading.Thread(target=run) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert failures == [] and len(documents) == 2 and len(set(documents)) == 1
+    return results, failures
+
+
+@pytest.fixture
+def issuing_on_postgresql(tree, make_user):
+    """A Party body and its clerk, in a database that commits (row locks need real transactions)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers itself")
+    seed_document_defaults(lambda name: apps.get_model("core", name))  # an earlier transactional test emptied them
+    return party_body(tree.cp2), make_user(tree.cp2, role=Role.EDITOR)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clerks_issuing_at_once_get_consecutive_numbers(issuing_on_postgresql):
+    body, user = issuing_on_postgresql
+    documents, failures = twice_at_once(lambda: issue(user, body))
+    assert failures == [] and sorted(document.number for document in documents) == [1, 2]
+    assert DocumentCounter.objects.get(issuer=body).last == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_first_downloads_at_once_register_one_document(issuing_on_postgresql):
+    body, user = issuing_on_postgresql
+    documents, failures = twice_at_once(lambda: issue_once(
+        user, body, issuer=body, type_code="report", issued_on=DAY, summary="x", body=[],
+        signer=Signer("Nguyễn Văn An", "Trưởng ban")))
+    assert failures == [] and len(documents) == 2 and len({document.pk for document in documents}) == 1
     assert Document.objects.count() == 1 and DocumentCounter.objects.get(issuer=body).last == 1
