@@ -9,9 +9,13 @@ DOCX = b"PK\x03\x04walk"
 
 
 def _document(unit, marker, pk):
+    from django.apps import apps
+
     from danvan.core.documents.models import Document, DocumentFormat, DocumentType
+    from danvan.core.documents.seeds import seed_document_defaults
     from danvan.organizations.tests.factories import OrganizationFactory
 
+    seed_document_defaults(lambda name: apps.get_model("core", name))  # a transactional test before may have emptied them
     document = Document(
         id=pk, issuer=OrganizationFactory(unit=unit), unit=unit, type=DocumentType.objects.get(code="report"),
         format=DocumentFormat.objects.get(code="front"), period="T20251001", number=1, symbol="01-BC/HND",
