@@ -10,7 +10,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from danvan.core.documents.models import Element, Layout, style_name
 
@@ -49,18 +49,25 @@ def _optional(container, element, variable):
     container.add_paragraph("{%p endif %}")
 
 
-def _two_columns(document):
+# Column widths (mm) of the header and signature tables, for a portrait A4 with 30 and 15 mm side margins
+# and for a landscape one: the national title ("ĐẢNG CỘNG SẢN VIỆT NAM", 15 pt bold) and the place and
+# date line each hold on one line, as on a real document.
+PORTRAIT_COLUMNS, LANDSCAPE_COLUMNS = (70, 95), (110, 142)
+
+
+def _two_columns(document, widths):
     table = document.add_table(rows=1, cols=2)
-    table.autofit = True
+    table.autofit = False
     left, right = table.rows[0].cells
-    # A new cell holds one empty paragraph; the template's lines follow it, so drop it.
-    for cell in (left, right):
+    for column, cell, width in zip(table.columns, (left, right), widths):
+        column.width = cell.width = Mm(width)  # Word reads the cell's width, LibreOffice the grid's
+        # A new cell holds one empty paragraph; the template's lines follow it, so drop it.
         cell._tc.remove(cell.paragraphs[0]._p)
     return left, right
 
 
-def _header(document):
-    left, right = _two_columns(document)
+def _header(document, widths):
+    left, right = _two_columns(document, widths)
     _optional(left, Element.SUPERIOR, "superior")
     _line(left, Element.ISSUER, "{{ issuer }}")
     _optional(left, Element.ISSUER_MARK, "issuer_mark")
@@ -92,11 +99,11 @@ def _body(document):
 def build_text():
     document = Document()
     _styles(document)
-    _header(document)
+    _header(document, PORTRAIT_COLUMNS)
     _line(document, Element.TYPE_NAME, "{{ type_name }}")
     _optional(document, Element.SUMMARY, "summary")
     _body(document)
-    recipients, signature = _two_columns(document)
+    recipients, signature = _two_columns(document, PORTRAIT_COLUMNS)
     _line(recipients, Element.RECIPIENTS_HEADING, "{{ recipients_heading }}")
     recipients.add_paragraph("{%p for line in recipients %}")
     _line(recipients, Element.RECIPIENTS, "- {{ line }}")
@@ -108,12 +115,12 @@ def build_text():
 def build_certificate():
     document = Document()
     _styles(document)
-    _header(document)
+    _header(document, LANDSCAPE_COLUMNS)
     _line(document, Element.TYPE_NAME, "{{ type_name }}")
     _optional(document, Element.SUMMARY, "summary")
     _line(document, Element.RECIPIENT, "{{ recipient_name }}")
     _body(document)
-    _, signature = _two_columns(document)
+    _, signature = _two_columns(document, LANDSCAPE_COLUMNS)
     _signature(signature)
     return document
 

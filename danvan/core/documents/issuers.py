@@ -95,6 +95,17 @@ def describe(organization, on_date):
     return _describe(organization, on_date)
 
 
+# Joining words officials leave out of an abbreviation: "Ban Tuyên giáo và Dân vận Tỉnh ủy" is "BTGDVTU".
+_JOINING_WORDS = {"va", "cua"}
+
+
 def initials(name):
-    """"Ban Dân vận Tỉnh ủy" → "BDVTU": the abbreviation officials write in a symbol."""
-    return "".join(fold(word)[0] for word in name.split() if fold(word)[:1].isalnum()).upper()
+    """"Ban Dân vận Tỉnh ủy" → "BDVTU": the abbreviation officials write in a symbol; an acronym stays whole
+    ("Ủy ban MTTQ" → "UBMTTQ")."""
+    letters = []
+    for word in name.split():
+        folded = fold(word)
+        if not folded[:1].isalnum() or folded in _JOINING_WORDS:
+            continue
+        letters.append(folded if len(word) > 1 and word.isupper() else folded[0])
+    return "".join(letters).upper()

@@ -55,9 +55,9 @@ def test_a_party_report_is_on_a4_with_the_guides_margins_fonts_and_sizes(tree, p
     clerk.check_page(opened, party)
     clerk.check_elements(opened, party)
     left, right = clerk.header_lines(opened)
-    assert left == ["TỈNH ỦY CÀ MAU", "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY CÀ MAU", "*", "Số 01-BC/BTGVDVTU"]
+    assert left == ["TỈNH ỦY CÀ MAU", "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY CÀ MAU", "*", "Số 01-BC/BTGDVTU"]
     assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "———————", "Cà Mau, ngày 05 tháng 3 năm 2026"]
-    assert clerk.PARTY_SYMBOL.match(document.symbol) and document.symbol == "01-BC/BTGVDVTU"
+    assert clerk.PARTY_SYMBOL.match(document.symbol) and document.symbol == "01-BC/BTGDVTU"
     place_date = clerk.of_element(opened, Element.PLACE_DATE)[0]
     assert place_date.style.font.italic
     names = [p.text for p in clerk.of_element(opened, Element.TYPE_NAME)]
@@ -243,3 +243,15 @@ def test_two_first_downloads_at_once_register_one_document(issuing_on_postgresql
         signer=Signer("Nguyễn Văn An", "Trưởng ban")))
     assert failures == [] and len(documents) == 2 and len({document.pk for document in documents}) == 1
     assert Document.objects.count() == 1 and DocumentCounter.objects.get(issuer=body).last == 1
+
+
+@pytest.mark.parametrize("name, abbreviation", [
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "BTGDVTU"),
+    ("Ban Dân vận Huyện ủy", "BDVHU"),
+    ("Ủy ban nhân dân", "UBND"),
+    ("Ủy ban MTTQ Việt Nam", "UBMTTQVN"),
+])
+def test_the_issuers_abbreviation_is_written_as_officials_write_it(name, abbreviation):
+    from danvan.core.documents.issuers import initials
+
+    assert initials(name) == abbreviation
