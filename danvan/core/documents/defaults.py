@@ -96,12 +96,18 @@ def _body(document):
     document.add_paragraph("{%p endfor %}")
 
 
-def build_text():
+def _opening(widths):
+    """A new document with the styles, the header block, the type name and the summary."""
     document = Document()
     _styles(document)
-    _header(document, PORTRAIT_COLUMNS)
+    _header(document, widths)
     _line(document, Element.TYPE_NAME, "{{ type_name }}")
     _optional(document, Element.SUMMARY, "summary")
+    return document
+
+
+def build_text():
+    document = _opening(PORTRAIT_COLUMNS)
     _body(document)
     recipients, signature = _two_columns(document, PORTRAIT_COLUMNS)
     _line(recipients, Element.RECIPIENTS_HEADING, "{{ recipients_heading }}")
@@ -113,11 +119,7 @@ def build_text():
 
 
 def build_certificate():
-    document = Document()
-    _styles(document)
-    _header(document, LANDSCAPE_COLUMNS)
-    _line(document, Element.TYPE_NAME, "{{ type_name }}")
-    _optional(document, Element.SUMMARY, "summary")
+    document = _opening(LANDSCAPE_COLUMNS)
     _line(document, Element.RECIPIENT, "{{ recipient_name }}")
     _body(document)
     _, signature = _two_columns(document, LANDSCAPE_COLUMNS)
