@@ -46,3 +46,11 @@ def test_the_api_documentation_is_in_the_footer_not_the_menu(editor, login):
     menu = page[page.index('<nav class="mainnav"'):page.index("</nav>")]
     footer = page[page.index("<footer"):]
     assert reverse("api:docs") not in menu and reverse("api:docs") in footer
+
+
+def test_every_menu_entry_has_its_own_name(editor, login):
+    """Two entries named alike ("Văn bản" for the directives and for the register) leave the official guessing."""
+    page = login(editor).get(reverse("core:home")).content.decode()
+    nav = re.search(r'<nav class="mainnav".*?</nav>', page, re.S).group(0)
+    names = [re.sub(r"<.*?>|\s+\d+$", "", name).strip() for name in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
+    assert len(names) > 5 and len(names) == len(set(names)), names
