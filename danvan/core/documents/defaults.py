@@ -10,6 +10,8 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from danvan.core.documents.models import Element, Layout, style_name
@@ -37,6 +39,26 @@ def _styles(document):
     document.styles[style_name(Element.BODY)].paragraph_format.first_line_indent = Pt(28)
     document.styles[style_name(Element.BODY)].paragraph_format.space_after = Pt(6)
     document.styles[style_name(Element.TYPE_NAME)].paragraph_format.space_before = Pt(12)
+    _table_styles(document)
+
+
+# A body's tables and an attached list (danh sách kèm theo) take their sizes from the body and heading elements
+# (no figures of their own), so a format's data still decides every size.
+TABLE_STYLES = {
+    "DV table": (Element.BODY, WD_ALIGN_PARAGRAPH.LEFT), "DV table_head": (Element.HEADING, WD_ALIGN_PARAGRAPH.CENTER),
+    "DV annex_title": (Element.HEADING, WD_ALIGN_PARAGRAPH.CENTER), "DV annex_note": (Element.PLACE_DATE, WD_ALIGN_PARAGRAPH.CENTER),
+}
+
+
+def _table_styles(document):
+    for name, (base, alignment) in TABLE_STYLES.items():
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles[style_name(base)]
+        style.paragraph_format.alignment = alignment
+        style.paragraph_format.first_line_indent = Pt(0)
+        style.paragraph_format.space_after = Pt(0)
+    document.styles["DV annex_title"].paragraph_format.page_break_before = True
+    document.styles["DV annex_note"].paragraph_format.space_after = Pt(12)
 
 
 def _line(container, element, text):
@@ -86,13 +108,42 @@ def _signature(cell):
     _line(cell, Element.SIGNER, "{{ signer_name }}")
 
 
-def _body(document):
-    document.add_paragraph("{%p for item in body %}")
-    document.add_paragraph("{%p if item.heading %}")
+def _table(document):
+    """A table of any columns: docxtpl repeats the header cell per column and the row per row
+    (rendering then sets the columns' widths); the header row repeats on each page."""
+    table = document.add_table(rows=4, cols=3)
+    table.style = document.styles["Table Grid"]
+    for row, cells in enumerate((("{%tc for column in item.table.columns %}", "{{ column }}", "{%tc endfor %}"),
+                                 ("{%tr for row in item.table.rows %}", "", ""),
+                                 ("{%tc for cell in row %}", "{{ cell }}", "{%tc endfor %}"),
+                                 ("{%tr endfor %}", "", ""))):
+        for column, text in enumerate(cells):
+            paragraph = table.cell(row, column).paragraphs[0]
+            paragraph.text = text
+            paragraph.style = document.styles["DV table_head" if row == 0 else "DV table"]
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:tblHeader"))
+    header[-1].set(qn("w:val"), "true")
+
+
+def _body(document, items="body"):
+    document.add_paragraph(f"{{%p for item in {items} %}}")
+    document.add_paragraph("{%p if item.table %}")
+    _table(document)
+    document.add_paragraph("{%p elif item.heading %}")
     _line(document, Element.HEADING, "{{ item.text }}")
     document.add_paragraph("{%p else %}")
     _line(document, Element.BODY, "{{ item.text }}")
     document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+
+
+def _annexes(document):
+    """The attached lists after the signature, each from a new page: title, "(Kèm theo … số … ngày … của …)", body."""
+    document.add_paragraph("{%p for annex in annexes %}")
+    document.add_paragraph("{{ annex.title }}", style="DV annex_title")
+    document.add_paragraph("{{ annex_note }}", style="DV annex_note")
+    _body(document, "annex.body")
     document.add_paragraph("{%p endfor %}")
 
 
@@ -115,6 +166,7 @@ def build_text():
     _line(recipients, Element.RECIPIENTS, "- {{ line }}")
     recipients.add_paragraph("{%p endfor %}")
     _signature(signature)
+    _annexes(document)
     return document
 
 

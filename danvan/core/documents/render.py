@@ -1,6 +1,7 @@
 """Rendering a document: the template of its type and format, filled with docxtpl, then given the
 page, margins, font and each element's size and weight from the format's data."""
 
+import dataclasses
 import io
 import re
 
@@ -16,6 +17,27 @@ from danvan.core.documents.defaults import default_template_path
 from danvan.core.documents.models import DocumentTemplate, style_name
 
 _UNDEFINED = re.compile(r"'(?:[^']*object'? has no attribute )?'?([\w.]+)'? (?:is undefined|has no attribute)|has no attribute '([\w]+)'")
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    """A table in a document's body or attached list: ``columns`` are the header cells, ``rows`` lists of cell
+    texts, ``widths`` the columns' relative widths (equal when left out)."""
+
+    columns: tuple
+    rows: tuple
+    widths: tuple = ()
+
+    def context(self):
+        return {"columns": [str(c) for c in self.columns], "rows": [[str(cell) for cell in row] for row in self.rows]}
+
+
+@dataclasses.dataclass(frozen=True)
+class Annex:
+    """An attached list (danh sách kèm theo) printed after the signature from a new page: a title and a body."""
+
+    title: str
+    body: tuple
 
 
 def template_source(document_type, document_format):
@@ -70,8 +92,33 @@ def _apply_styles(document, document_format, elements):
         style.font.bold, style.font.italic, style.font.underline = element.bold, element.italic, element.underline
 
 
-def render(document_type, document_format, context):
-    """The .docx bytes; a template that does not render raises ValidationError naming the field."""
+def _is_table(table):
+    cells = table.rows[0].cells if table.rows else ()
+    return bool(cells) and cells[0].paragraphs and cells[0].paragraphs[0].style.name == "DV table_head"
+
+
+def _apply_widths(document, document_format, landscape, tables):
+    """Each rendered table spans the text width, its columns in the proportions its ``Table`` asks for."""
+    page = document_format.page_height_mm if landscape else document_format.page_width_mm
+    text_width = page - document_format.margin_left_mm - document_format.margin_right_mm
+    rendered = [table for table in document.tables if _is_table(table)]
+    if len(rendered) != len(tables):
+        return  # an administrator's template left a table out: keep its own widths
+    for table, wanted in zip(rendered, tables):
+        count = len(table.rows[0].cells)
+        weights = list(wanted.widths) if len(wanted.widths) == count else [1] * count
+        widths = [Mm(text_width * weight / sum(weights)) for weight in weights]
+        for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+            column.set(qn("w:w"), str(int(width.twips)))
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = width
+
+
+def render(document_type, document_format, context, tables=()):
+    """The .docx bytes; a template that does not render raises ValidationError naming the field.
+
+    ``tables`` are the body's and attached lists' ``Table`` objects in the order the document prints them."""
     elements = list(document_format.elements.all())
     try:
         template = DocxTemplate(template_source(document_type, document_format))
@@ -81,6 +128,7 @@ def render(document_type, document_format, context):
     except Exception as error:  # a file that is no .docx at all (zipfile, lxml errors)
         raise ValidationError(_("The document's template is not a Word document (.docx).")) from error
     _apply_page(template.docx, document_format, document_type.landscape)
+    _apply_widths(template.docx, document_format, document_type.landscape, tables)
     _apply_styles(template.docx, document_format, elements)
     buffer = io.BytesIO()
     template.save(buffer)

@@ -14,7 +14,7 @@ from danvan.core.documents import issuers
 from danvan.core.documents.models import (
     Document, DocumentCounter, DocumentFormat, DocumentType, Element, Numbering, Term,
 )
-from danvan.core.documents.render import render
+from danvan.core.documents.render import Table, render
 from danvan.core.scoping import Scope
 
 # The terms used when the table of terms is empty: the congresses of October 2015, 2020 and 2025.
@@ -50,6 +50,24 @@ def place_and_date(place, issued_on):
     }
 
 
+def short_date(issued_on):
+    """"04/8/2020": the day in two digits, the month as the place and date line writes it."""
+    return f"{issued_on.day:02d}/{issued_on.month:02d}/{issued_on.year}" if issued_on.month < 3 else f"{issued_on.day:02d}/{issued_on.month}/{issued_on.year}"
+
+
+def _items(body, tables):
+    """The body as the template reads it: (is_heading, text) pairs and ``Table`` objects; tables are collected in order."""
+    items = []
+    for item in body:
+        if isinstance(item, Table):
+            tables.append(item)
+            items.append({"heading": False, "text": "", "table": item.context()})
+        else:
+            heading, text = item
+            items.append({"heading": bool(heading), "text": text, "table": None})
+    return items
+
+
 def _authority_line(document_format, issuer, signer):
     authority = signer.resolved_authority
     if authority == "KT":
@@ -73,26 +91,32 @@ def _check(user, issuer, document_format, document_type, signer, issued_on):
         raise ValidationError({"type": _("%(issuer)s may not issue a %(type)s.") % {"issuer": issuer.name, "type": document_type.name.lower()}})
 
 
-def _context(document_format, document_type, issuer, symbol, issued_on, summary, body, signer, recipients, extra):
+def _context(document_format, document_type, issuer, symbol, issued_on, summary, body, signer, recipients, extra, annexes=()):
+    tables = []
     context = {
         "national_title": document_format.national_title, "motto": document_format.motto,
         "title_rule": document_format.title_rule, "superior": issuer.superior, "issuer": issuer.name,
         "issuer_mark": document_format.issuer_mark, "symbol_line": f"{document_format.number_label} {symbol}",
         "symbol": symbol, "place_date": place_and_date(issuer.place, issued_on), "type_name": document_type.name,
-        "summary": summary, "body": [{"heading": bool(heading), "text": text} for heading, text in body],
+        "summary": summary, "body": _items(body, tables),
         "authority": _authority_line(document_format, issuer, signer), "signer_title": signer.printed_title,
         "signer_name": signer.name, "recipients_heading": _("Recipients:"), "recipients": list(recipients),
-        "recipient_name": "", **(extra or {}),
+        "recipient_name": "",
+        "annexes": [{"title": annex.title, "body": _items(annex.body, tables)} for annex in annexes],
+        "annex_note": _("(Attached to %(type)s No. %(symbol)s of %(date)s of %(issuer)s)") % {
+            "type": document_type.name, "symbol": symbol, "date": short_date(issued_on), "issuer": issuer.name},
+        **(extra or {}),
     }
     for element in document_format.elements.filter(upper=True):
         for key in CAPITALISED.get(element.element, ()):
             context[key] = context[key].upper()
-    return context
+    return context, tables
 
 
 def issue_document(user, *, issuer, type_code, issued_on, summary, body, signer, recipients=(), source=None,
-                   source_key="", corrects=None, extra=None):
-    """Register and render a document; ``body`` is a list of (is_heading, text). Returns the Document.
+                   source_key="", corrects=None, extra=None, annexes=()):
+    """Register and render a document; ``body`` is a list of (is_heading, text) and ``Table`` items, ``annexes``
+    the ``Annex`` lists attached after the signature. Returns the Document.
 
     Refused with a ValidationError (and no number taken) for a missing signer, a signer who did not hold
     the title that day, a type the issuer may not issue, a template that does not render, or an issuer
@@ -108,8 +132,9 @@ def issue_document(user, *, issuer, type_code, issued_on, summary, body, signer,
         counter = DocumentCounter.objects.select_for_update().get(pk=counter.pk)
         number = counter.last + 1
         symbol = document_format.symbol(number, document_type.abbreviation, described.abbreviation)
-        context = _context(document_format, document_type, described, symbol, issued_on, summary, body, signer, recipients, extra)
-        content = render(document_type, document_format, context)  # raising here rolls the counter back
+        context, tables = _context(document_format, document_type, described, symbol, issued_on, summary, body, signer,
+                                   recipients, extra, annexes)
+        content = render(document_type, document_format, context, tables)  # raising here rolls the counter back
         counter.last = number
         counter.save(update_fields=["last"])
         document = Document(
