@@ -1,12 +1,14 @@
 import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from danvan.core.audit import history
 from danvan.core.choices import Level, Role
+from danvan.core.documents.views import SourceDocumentView
 from danvan.core.exports import XlsxExportMixin, xlsx_response
 from danvan.core.filters import read_query
 from danvan.core.services import save_record
@@ -19,7 +21,7 @@ from danvan.core.views import (
     ScopedMixin,
     ScopedUpdateView,
 )
-from danvan.directives import queries, services
+from danvan.directives import queries, reports, services
 from danvan.directives.filters import DirectiveFilter, MatrixQuery, ObligationStatusQuery
 from danvan.directives.forms import DirectiveForm, FulfilmentForm, ImplementationEditForm, ImplementationForm, ObligationForm
 from danvan.directives.models import Directive, Implementation, Obligation
@@ -63,7 +65,20 @@ class DirectiveDetailView(ScopedDetailView):
             "missions": directive.missions.visible_to(user),
             "history": history(directive),
             "can_edit": user.can(Role.EDITOR),
+            "reporter": reports.reporting_organization(directive, user),
         }
+
+
+class DirectiveReportView(SourceDocumentView):
+    """The directive's implementation report by the viewer's reporting body, as a registered Word document."""
+
+    model = Directive
+
+    def issue(self):
+        return reports.implementation_report(self.request.user, self.object)
+
+    def filename(self):
+        return (slugify(f"bao-cao-thuc-hien-{self.object}") or "bao-cao") + ".docx"
 
 
 class DirectiveFormMixin:

@@ -80,6 +80,11 @@ class Mission(ScopedModel, SearchableModel):
         return next((member for member in self.members.all() if member.is_leader), None)
 
     @property
+    def has_concluded(self):
+        """Its conclusions can be notified: concluded, or closed after that."""
+        return self.status in (MissionStatus.CONCLUDED, MissionStatus.CLOSED)
+
+    @property
     def takes_findings(self):
         """Findings are recorded once the mission has started, until it is closed."""
         return self.status in (MissionStatus.IN_PROGRESS, MissionStatus.CONCLUDED)

@@ -1,14 +1,13 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from danvan.core.audit import history
-from danvan.core.documents.views import document_response
+from danvan.core.documents.views import SourceDocumentView
 from danvan.core.choices import Role
 from danvan.core.exports import XlsxExportMixin, plain
 from danvan.core.filters import read_query
@@ -28,7 +27,7 @@ from danvan.oversight.forms import (
     SupervisionPlanForm, TargetForm, TransitionForm,
 )
 from danvan.oversight.models import FollowUp, Meeting, MeetingDocument, Mission, MissionDocument, ProgressNote, SupervisionPlan
-from danvan.oversight.reports import mission_report
+from danvan.oversight import reports
 from danvan.oversight.services import FOLLOW_UP_FLOW, MISSION_FLOW
 
 
@@ -207,19 +206,28 @@ class MissionTransitionView(TransitionView):
         return services.move_mission(self.request.user, self.object, form.cleaned_data["to"], form.cleaned_data["note"], on=form.cleaned_data.get("on"))
 
 
-class MissionReportView(ScopedDetailView):
-    """The mission's findings and recommendations as a Word document."""
+class MissionReportView(SourceDocumentView):
+    """The mission's findings and recommendations as a registered Word document."""
 
     model = Mission
 
-    def render_to_response(self, context, **response_kwargs):
-        try:
-            document = mission_report(self.request.user, self.object)
-        except ValidationError as error:  # no leader to sign, a title not held …: said on the mission's page
-            messages.error(self.request, " ".join(error.messages))
-            return redirect(self.object)
-        name = slugify(f"bao-cao-{self.object.get_kind_display()}-{self.object.planned_start:%Y%m%d}") or "bao-cao"
-        return document_response(document, f"{name}.docx")
+    def issue(self):
+        return reports.mission_report(self.request.user, self.object)
+
+    def filename(self):
+        return (slugify(f"bao-cao-{self.object.get_kind_display()}-{self.object.planned_start:%Y%m%d}") or "bao-cao") + ".docx"
+
+
+class MissionNoticeView(SourceDocumentView):
+    """The mission's conclusion notice (thông báo kết luận) as a registered Word document."""
+
+    model = Mission
+
+    def issue(self):
+        return reports.mission_notice(self.request.user, self.object)
+
+    def filename(self):
+        return (slugify(f"thong-bao-ket-luan-{self.object.get_kind_display()}-{self.object.planned_start:%Y%m%d}") or "thong-bao") + ".docx"
 
 
 class MissionDocumentFileView(ScopedFileView):
@@ -260,6 +268,18 @@ class MeetingDetailView(ScopedDetailView):
             "history": history(meeting),
             "can_edit": user.can(Role.EDITOR),
         }
+
+
+class MeetingNoticeView(SourceDocumentView):
+    """The meeting's conclusion notice with the tasks it set, as a registered Word document."""
+
+    model = Meeting
+
+    def issue(self):
+        return reports.meeting_notice(self.request.user, self.object)
+
+    def filename(self):
+        return (slugify(f"thong-bao-ket-luan-{self.object.get_kind_display()}-{self.object.held_on:%Y%m%d}") or "thong-bao") + ".docx"
 
 
 class MeetingFormMixin:

@@ -56,7 +56,11 @@ class Signer:
     def resolved_authority(self):
         if self.authority is not None:
             return self.authority
-        return "KT" if is_deputy(self.title) else "TM"
+        # A Party committee's (deputy) secretary signs on behalf of its standing committee, never "K/T BÍ THƯ"
+        # (Hướng dẫn 36-HD/VPTW: "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ").
+        if is_deputy(self.title) and fold(self.head_title) != "bi thu":
+            return "KT"
+        return "TM"
 
     @property
     def printed_title(self):
