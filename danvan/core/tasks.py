@@ -13,3 +13,14 @@ def send_digest_task():
     except MailServerMissing:
         return {"sent": 0, "failed": 0, "configured": False}
     return {"sent": len(outcome.sent), "failed": len(outcome.failed), "configured": True}
+
+
+@task()
+def make_document_pdfs_task(document_ids):
+    """The PDFs of documents just issued, in one LibreOffice run; a document that has one keeps it."""
+    from danvan.core.documents.services import attach_pdfs
+    from danvan.core.pdf import libreoffice
+
+    if libreoffice() is None:
+        return {"converted": 0, "installed": False}
+    return {"converted": attach_pdfs(document_ids), "installed": True}

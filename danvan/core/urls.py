@@ -11,4 +11,5 @@ urlpatterns = [
     path("documents/", documents.DocumentListView.as_view(), name="document-list"),
     path("documents/<int:pk>/", documents.DocumentDetailView.as_view(), name="document-detail"),
     path("documents/<int:pk>/download.docx", documents.DocumentDownloadView.as_view(), name="document-download"),
+    path("documents/<int:pk>/download.pdf", documents.DocumentPdfView.as_view(), name="document-download-pdf"),
 ]

@@ -25,7 +25,8 @@ class DocumentSerializer(serializers.ModelSerializer):
         return self._absolute(reverse("core:document-download", args=[document.pk]))
 
     def get_pdf(self, document) -> str | None:
-        return None  # the PDF conversion comes later; the model keeps a field for it
+        # null until the background conversion has kept the PDF (and always without LibreOffice)
+        return self._absolute(reverse("core:document-download-pdf", args=[document.pk])) if document.pdf else None
 
 
 class DocumentViewSet(ScopedReadOnlyViewSet):

@@ -3,11 +3,13 @@ taken, and the number, the file and the row are written in one transaction, so a
 
 import datetime
 import hashlib
+import pathlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from danvan.core.documents import issuers
@@ -15,6 +17,7 @@ from danvan.core.documents.models import (
     Document, DocumentCounter, DocumentFormat, DocumentType, Element, Numbering, Term,
 )
 from danvan.core.documents.render import Table, render
+from danvan.core.pdf import docx_to_pdfs
 from danvan.core.scoping import Scope
 
 # The terms used when the table of terms is empty: the congresses of October 2015, 2020 and 2025.
@@ -147,6 +150,7 @@ def issue_document(user, *, issuer, type_code, issued_on, summary, body, signer,
         )
         document.file.save(f"{document_type.abbreviation}-{number:02d}-{issuer.pk}-{period}.docx", ContentFile(content), save=False)
         document.save()
+        _convert_after_commit(document.pk)
     return document
 
 
@@ -159,3 +163,81 @@ def issue_once(user, source, key="", **kwargs):
         if existing is not None:
             return existing
         return issue_document(user, source=source, source_key=key, **kwargs)
+
+
+# Documents one LibreOffice run converts: a hundred one-page documents take about a minute.
+PDF_BATCH = 50
+
+
+class _PdfBatch:
+    """The documents a transaction issued, converted by one background task after it commits."""
+
+    def __init__(self):
+        self.document_ids = []
+
+    def __call__(self):
+        from danvan.core.tasks import make_document_pdfs_task
+
+        # A savepoint rolled back took its documents with it: only those that exist are converted.
+        existing = list(Document.objects.filter(pk__in=self.document_ids).order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(existing), PDF_BATCH):
+            make_document_pdfs_task.enqueue(existing[start:start + PDF_BATCH])
+
+
+def _convert_after_commit(document_id):
+    """One task per transaction, not per document: a decision's certificates share one LibreOffice run."""
+    connection = transaction.get_connection()
+    batch = next((callback for _ids, callback, _robust in connection.run_on_commit if isinstance(callback, _PdfBatch)), None)
+    if batch is None:
+        batch = _PdfBatch()
+        transaction.on_commit(batch)
+    batch.document_ids.append(document_id)
+
+
+def attach_pdfs(document_ids):
+    """Convert the documents that have no PDF yet and keep each PDF once: a later download gives the same bytes.
+
+    Returns how many got one. Without LibreOffice nothing happens (the pages say the PDF is not available).
+    """
+    pending = list(Document.objects.filter(pk__in=document_ids).filter(Q(pdf="") | Q(pdf__isnull=True)).order_by("pk"))
+    if not pending:
+        return 0
+    contents = []
+    for document in pending:
+        with document.file.open("rb") as handle:
+            contents.append(handle.read())
+    pdfs = docx_to_pdfs(contents)  # ConversionFailed (not installed, timed out) goes to the task's result
+    attached = 0
+    for document, pdf in zip(pending, pdfs):
+        if pdf is None:
+            continue
+        with transaction.atomic():
+            # Two workers converting the same document: the first PDF kept is the one every download gives.
+            locked = Document.objects.select_for_update().get(pk=document.pk)
+            if locked.pdf:
+                continue
+            locked.pdf.save(f"{pathlib.Path(locked.file.name).stem}.pdf", ContentFile(pdf), save=False)
+            locked.save(update_fields=["pdf"])
+            attached += 1
+    return attached
+
+
+def pdf_retry(document):
+    """Queue the conversion again for a document that has no PDF, when no task for it waits (a worker was
+    down, LibreOffice was installed later); False where LibreOffice is missing and no PDF can come."""
+    from danvan.core.pdf import libreoffice
+    from danvan.core.tasks import make_document_pdfs_task
+
+    if document.pdf:
+        return True
+    if libreoffice() is None:
+        return False
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=make_document_pdfs_task.module_path, status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    ).values_list("args_kwargs", flat=True)
+    if not any(document.pk in (arguments.get("args") or [[]])[0] for arguments in waiting):
+        make_document_pdfs_task.enqueue([document.pk])
+    return True
