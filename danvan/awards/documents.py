@@ -1,9 +1,41 @@
-"""The certificate (giấy khen) of one recipient as a registered document of the decision's issuing body."""
+"""The commendation decision (quyết định khen thưởng) with its attached list of recipients, and the certificate
+(giấy khen) of each recipient: registered documents of the decision's issuing body in its format."""
+
+import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from danvan.core.documents.issuers import Signer
-from danvan.core.documents.services import issue_once, registered
+from danvan.core.choices import HolderKind
+from danvan.core.documents.issuers import describe
+from danvan.core.documents.render import Annex, Table
+from danvan.core.documents.services import issue_once, registered, short_date
+from danvan.people.documents import dated_signer
+
+# The laws a state body's decision cites, by the date they came into force (the latest in force applies):
+# officials cite the law on local government and the law on emulation and commendation with its decree.
+STATE_BASES = (
+    (datetime.date(2015, 1, 1), (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
+        "Khen thưởng ngày 16 tháng 11 năm 2013;",
+        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều "
+        "của Luật Thi đua, khen thưởng;",
+    )),
+    (datetime.date(2024, 1, 1), (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số "
+        "điều của Luật Thi đua, khen thưởng;",
+    )),
+)
+PARTY_BASES = ("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", "- Căn cứ Quy chế làm việc của %(issuer)s;")
+# The attached list's columns: STT, name, unit in full, achievement (relative widths).
+LIST_WIDTHS = (1, 5, 7, 7)
+
+
+def decision_signer(decision):
+    return dated_signer(decision.issuing_body, decision.signer, decision.signer_title)
 
 
 def recipient_unit(recipient):
@@ -16,11 +48,89 @@ def recipient_unit(recipient):
     return recipient.person.unit.full_name() if recipient.person and recipient.person.unit else ""
 
 
+def _own_achievement(recipient):
+    return recipient.achievement or (_("Initiative") + f" “{recipient.initiative.name}”" if recipient.initiative else "")
+
+
 def citation(recipient):
     """The decision's reason once, then the recipient's own achievement (never "Đã có thành tích" twice)."""
     reason = recipient.decision.reason.strip()
-    own = recipient.achievement or (_("Initiative") + f" “{recipient.initiative.name}”" if recipient.initiative else "")
-    return [line for line in (reason, own) if line]
+    return [line for line in (reason, _own_achievement(recipient)) if line]
+
+
+def _recipients(decision):
+    return list(decision.recipients.select_related("organization__unit", "person__unit", "initiative").order_by("kind", "pk"))
+
+
+def _list_row(number, recipient):
+    unit = recipient.organization.unit if recipient.organization else recipient.person.unit if recipient.person else None
+    return (str(number), str(recipient), unit.full_name() if unit else "",
+            _own_achievement(recipient) or recipient.decision.reason.strip())
+
+
+def recipients_list(decision, recipients):
+    """The attached list: collectives then individuals, each numbered from 1, with name, unit in full and achievement."""
+    columns = (pgettext("column", "No."), _("Name"), _("Unit"), _("Achievement"))
+    body = []
+    for index, (kind, label) in enumerate(((HolderKind.COLLECTIVE, _("COLLECTIVES")), (HolderKind.INDIVIDUAL, _("INDIVIDUALS")))):
+        of_kind = [recipient for recipient in recipients if recipient.kind == kind]
+        if of_kind:
+            body.append((True, f"{('I', 'II')[index]}. {label} ({len(of_kind):02d})"))
+            body.append(Table(columns, tuple(_list_row(n, r) for n, r in enumerate(of_kind, start=1)), widths=LIST_WIDTHS))
+    title = _("LIST OF THE COLLECTIVES AND INDIVIDUALS AWARDED THE %(form)s") % {"form": str(decision.form).upper()}
+    return Annex(title, tuple(body))
+
+
+def _counted(recipients):
+    collectives = sum(1 for r in recipients if r.kind == HolderKind.COLLECTIVE)
+    individuals = len(recipients) - collectives
+    parts = [_("%(count)s collectives") % {"count": f"{collectives:02d}"}] if collectives else []
+    parts += [_("%(count)s individuals") % {"count": f"{individuals:02d}"}] if individuals else []
+    return _(" and ").join(parts)
+
+
+def _proposed_by(decision):
+    bodies = sorted({str(proposal.proposing_body) for proposal in decision.proposals.select_related("proposing_body")})
+    return ", ".join(bodies)
+
+
+def decision_body(decision, described, signer, recipients):
+    """Căn cứ … lines, "QUYẾT ĐỊNH:", Điều 1 (who is awarded what, for what), Điều 2 (in force), Điều 3 (who executes)."""
+    party = described.format_code != "state"
+    deciding = f"{described.body} {decision.issuing_body.name}" if described.body != described.name and party else described.name
+    if not party:
+        deciding = f"{signer.head_title} {described.name}"
+    proposed = _proposed_by(decision)
+    if party:
+        bases = [line % {"issuer": described.name} if "%(" in line else line for line in PARTY_BASES]
+    else:
+        bases = list(next(lines for since, lines in reversed(STATE_BASES) if since <= decision.date))
+    if proposed:
+        bases.append(_("Considering the proposal of %(bodies)s,") % {"bodies": proposed})
+    award = _("Article 1. To award the %(form)s of %(issuer)s to %(recipients)s (in the attached list) for: %(reason)s.") % {
+        "form": decision.form, "issuer": described.name, "recipients": _counted(recipients), "reason": decision.reason.strip().rstrip(".")}
+    executes = _("Article 3. The office of %(issuer)s, the bodies concerned and the collectives and individuals named in "
+                 "Article 1 are responsible for carrying out this decision.") % {"issuer": described.name}
+    return [(True, deciding.upper()), *((False, line) for line in bases),
+            (True, (f"{deciding} " + _("DECIDES")).upper() if party else _("DECIDES:").upper()),
+            (False, award), (False, _("Article 2. This decision takes effect from the date of signing.")), (False, executes)]
+
+
+def decision_document(user, decision):
+    """The registered decision with its attached list, issued the first time it is asked for."""
+    existing = registered(decision, key="decision")
+    if existing is not None:
+        return existing
+    described = describe(decision.issuing_body, decision.date)
+    signer = decision_signer(decision)
+    recipients = _recipients(decision)
+    summary = _("on awarding the %(form)s") % {"form": decision.form}
+    return issue_once(
+        user, decision, key="decision", issuer=decision.issuing_body, type_code="decision", issued_on=decision.date,
+        summary=summary[:1].upper() + summary[1:] if described.format_code == "state" else summary,
+        body=decision_body(decision, described, signer, recipients), signer=signer,
+        recipients=[_("As in Article 3"), _("Archive")], annexes=[recipients_list(decision, recipients)],
+    )
 
 
 def certificate(user, recipient):
@@ -28,10 +138,12 @@ def certificate(user, recipient):
     if existing is not None:
         return existing
     decision = recipient.decision
+    # The certificate cites the decision as registered, so the two papers carry the same number.
+    cited = decision_document(user, decision)
     body = [(False, recipient_unit(recipient)), *((False, line) for line in citation(recipient)),
-            (False, _("Decision No. %(number)s of %(date)s") % {"number": decision.number, "date": f"{decision.date:%d/%m/%Y}"})]
+            (False, _("Decision No. %(number)s of %(date)s") % {"number": cited.symbol, "date": short_date(decision.date)})]
     return issue_once(
         user, decision, key=f"recipient-{recipient.pk}", issuer=decision.issuing_body, type_code="certificate",
-        issued_on=decision.date, summary="", body=body, signer=Signer(decision.signer, decision.signer_title),
+        issued_on=decision.date, summary="", body=body, signer=decision_signer(decision),
         extra={"recipient_name": str(recipient).upper()},
     )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.DecisionListView.as_view(), name="decision-list"),
     path("new/", views.DecisionCreateView.as_view(), name="decision-create"),
     path("<int:pk>/", views.DecisionDetailView.as_view(), name="decision-detail"),
+    path("<int:pk>/decision.docx", views.DecisionDocumentView.as_view(), name="decision-docx"),
     path("<int:pk>/recipients/new/", views.RecipientAddView.as_view(), name="recipient-add"),
     path("certificates/<int:pk>/", views.CertificateView.as_view(), name="certificate"),
     path("certificates/<int:pk>/certificate.docx", views.CertificateDocumentView.as_view(), name="certificate-docx"),

@@ -1,21 +1,18 @@
 """Pages of commendation: decisions, printable certificates, proposals accepted or declined."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from danvan.awards import queries, services
-from danvan.awards.documents import certificate
+from danvan.awards.documents import certificate, decision_document
 from danvan.awards.filters import DecisionFilter, ProposalFilter
 from danvan.awards.forms import AcceptForm, DecisionForm, DeclineForm, ProposalForm, ProposedRecipientFormSet, RecipientForm
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.audit import history
 from danvan.core.choices import Role
-from danvan.core.documents.views import document_response
+from danvan.core.documents.views import SourceDocumentView
 from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView
 from danvan.core.workflow import transitions_of
 from danvan.movement.models import Phase
@@ -84,18 +81,26 @@ class CertificateView(ScopedDetailView):
         return super().get_queryset().select_related("decision__issuing_body__unit", "decision__form", "organization", "person", "initiative")
 
 
-class CertificateDocumentView(ScopedDetailView):
-    """The recipient's giấy khen as a registered .docx, issued the first time it is asked for."""
+class CertificateDocumentView(SourceDocumentView):
+    """The recipient's giấy khen as a registered .docx, issued the first time it is asked for; a refusal
+    (no signer on the decision …) is said on the certificate's page."""
 
     model = Recipient
 
-    def render_to_response(self, context, **response_kwargs):
-        try:
-            document = certificate(self.request.user, self.object)
-        except ValidationError as error:  # no signer on the decision …: said on the certificate's page
-            messages.error(self.request, " ".join(error.messages))
-            return redirect("awards:certificate", self.object.pk)
-        return document_response(document)
+    def issue(self):
+        return certificate(self.request.user, self.object)
+
+
+class DecisionDocumentView(SourceDocumentView):
+    """The decision with its attached list of recipients as a registered .docx; a refusal is said on the decision's page."""
+
+    model = CommendationDecision
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("issuing_body__unit", "form")
+
+    def issue(self):
+        return decision_document(self.request.user, self.object)
 
 
 class ProposalListView(ScopedListView):
