@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/file/", views.DirectiveFileView.as_view(), name="file"),
     path("<int:pk>/matrix/", views.DirectiveMatrixView.as_view(), name="matrix"),
     path("<int:pk>/report.docx", views.DirectiveReportView.as_view(), name="report"),
+    path("<int:pk>/report.pdf", views.DirectiveReportView.as_view(as_pdf=True), name="report-pdf"),
     path("<int:pk>/implementations/new/", views.ImplementationCreateView.as_view(), name="implementation-create"),
     path("<int:pk>/obligations/new/", views.ObligationCreateView.as_view(), name="obligation-create"),
     path("implementations/<int:pk>/edit/", views.ImplementationUpdateView.as_view(), name="implementation-update"),

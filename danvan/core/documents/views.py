@@ -26,7 +26,10 @@ class SourceDocumentView(ScopedDetailView):
 
     Subclasses give ``issue()`` (the app's builder) and may give ``filename()``. A refusal (no signer, a title not
     held, a type the issuer may not issue, a template that does not render) is said on the record's own page.
+    The same view gives the PDF at the sibling address ``….pdf`` with ``as_view(as_pdf=True)``.
     """
+
+    as_pdf = False
 
     def issue(self):
         raise NotImplementedError
@@ -40,6 +43,10 @@ class SourceDocumentView(ScopedDetailView):
         except ValidationError as error:
             messages.error(self.request, " ".join(error.messages))
             return redirect(self.object)
+        if self.as_pdf:
+            name = self.filename()
+            return document_pdf_response(self.request, document, name and f"{name.removesuffix('.docx')}.pdf",
+                                         docx_url=f"{self.request.path.removesuffix('.pdf')}.docx")
         return document_response(document, self.filename())
 
 
