@@ -37,6 +37,12 @@ class OrganizationQuerySet(ScopedQuerySet, ValidityQuerySet):
             return self.all()
         return self.filter(unit_id__in=[*unit.ancestor_ids(), unit.pk])
 
+    def with_current_parent(self):
+        """Each organisation's parent today read in one query for the lot: ``parent`` then asks nothing
+        (an autocomplete of 20 matches asked 20 more times)."""
+        current = OrganizationLink.objects.filter(valid_to__isnull=True).select_related("parent")
+        return self.prefetch_related(models.Prefetch("parent_links", queryset=current, to_attr="current_parent_links"))
+
 
 class Organization(ScopedModel, ValidityModel, SearchableModel):
     """A body that sits on a unit: a Party committee, the Front, a mass organisation or its branch."""
@@ -74,8 +80,11 @@ class Organization(ScopedModel, ValidityModel, SearchableModel):
 
     @property
     def parent(self):
-        link = self.parent_links.filter(valid_to__isnull=True).select_related("parent").first()
-        return link.parent if link else None
+        links = getattr(self, "current_parent_links", None)  # with_current_parent()
+        if links is None:
+            link = self.parent_links.filter(valid_to__isnull=True).select_related("parent").first()
+            return link.parent if link else None
+        return links[0].parent if links else None
 
     def clean(self):
         super().clean()

@@ -89,6 +89,9 @@ class OrganizationLookupView(ScopedLookupView):
     model = Organization
     related = ("unit",)
 
+    def shown(self, queryset):
+        return super().shown(queryset).with_current_parent()
+
 
 class StandardOrganizationsView(ServiceFormMixin, ScopedMixin, generic.FormView):
     """Set up the standard organisations of many communes at once: preview what is missing, then create it."""
