@@ -271,6 +271,9 @@ class Appraisal(ScopedModel):
     def __str__(self):
         return f"{self.initiative} – {self.get_level_display()} {self.year}"
 
+    def get_absolute_url(self):
+        return reverse("movement:detail", args=[self.initiative_id]) + "#appraisals"
+
 
 class CriterionCheck(models.Model):
     """One criterion checked in an appraisal, with its evidence."""

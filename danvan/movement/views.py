@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from danvan.core.audit import history
+from danvan.core.documents.views import SourceDocumentView
 from danvan.core.panels import panels_for
 from danvan.core.choices import Role
 from danvan.core.exports import XlsxExportMixin, plain
@@ -33,7 +34,8 @@ from danvan.movement.forms import (
     AppraisalSheetForm, AttachmentForm, BatchForm, InitiativeForm, RecognitionForm, ReplicationForm, ResultForm, TransitionForm, BATCH_OUTCOMES,
 )
 from danvan.movement.imports import import_registrations, template_workbook
-from danvan.movement.models import Initiative, InitiativeAttachment, Phase
+from danvan.movement.documents import appraisal_record
+from danvan.movement.models import Appraisal, Initiative, InitiativeAttachment, Phase
 from danvan.movement.charts import follow_ups as follow_up_chart
 from danvan.movement.charts import movement_charts, stats_workbook
 from danvan.movement.queries import initiative_stats, subordinate_ranking, units_of
@@ -115,6 +117,18 @@ class AppraisalAddView(InitiativeActionView):
             self.request.user, self.object, level=data["level"], year=data["year"], date=data["date"],
             outcome=data["outcome"], appraisers=form.council(), note=data["note"], checks=form.checks(),
         )
+
+
+class AppraisalRecordView(SourceDocumentView):
+    """The appraisal council's record as a registered .docx; a refusal is said on the initiative's page."""
+
+    model = Appraisal
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("initiative__unit", "initiative__owner_organization", "initiative__owner_person")
+
+    def issue(self):
+        return appraisal_record(self.request.user, self.object)
 
 
 class ResultAddView(InitiativeActionView):
