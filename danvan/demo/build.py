@@ -10,7 +10,7 @@ from django.db import transaction
 
 from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.services import analyze_database
-from danvan.demo import accounts, awards, documents_oversight, movement, oversight, world
+from danvan.demo import accounts, awards, documents_awards, documents_oversight, movement, oversight, world
 from danvan.demo.story import Story, system_user, told
 from danvan.organizations.kinds import seed_kinds
 from danvan.organizations.models import OrganizationKind
@@ -31,6 +31,7 @@ def build():
         awards.build(story)
         oversight.build(story)
         documents_oversight.build(story)
+        documents_awards.build(story)
         story.on(None)  # the accounts are today's
         rows = accounts.build_accounts(story.places, DEMO_PASSWORD)
     analyze_database()
