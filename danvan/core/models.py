@@ -200,3 +200,6 @@ class AttachmentBase(models.Model):
 from danvan.core.documents.models import (  # noqa: E402,F401
     Document, DocumentCounter, DocumentFormat, DocumentTemplate, DocumentType, FormatElement, Term,
 )
+
+# The counters the statistics read (core/aggregates.py); Django finds models through this module.
+from danvan.core.aggregates import Aggregate  # noqa: E402,F401

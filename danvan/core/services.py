@@ -16,6 +16,7 @@ from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
+from danvan.core import aggregates
 from danvan.core.choices import Role
 from danvan.core.models import VersionedModel
 from danvan.core.scoping import Scope
@@ -226,7 +227,8 @@ def delete_record(user, instance, role=Role.EDITOR):
             "states": workflow_of(type(instance)).deletable_labels(instance),
             "status": workflow_of(type(instance)).label_of(instance)})
     try:
-        with transaction.atomic():
+        # The counters the record counted in (core/aggregates.py) lose it in the same transaction.
+        with aggregates.tracking(instance):
             instance.delete()
     except (ProtectedError, RestrictedError) as error:
         raise ValidationError(_("This record is still used by other records and cannot be deleted.")) from error
