@@ -2,6 +2,7 @@
 
 from danvan.awards.models import CommendationForm
 from danvan.core.catalogue_views import catalogue_urls
+from danvan.core.workdays.models import CalendarDay, CalendarYear
 from danvan.movement.models import Criterion, Field, Phase
 from danvan.organizations.models import OrganizationKind
 
@@ -12,4 +13,6 @@ urlpatterns = [
     *catalogue_urls(Field, "fields", ["order", "code", "name"]),
     *catalogue_urls(CommendationForm, "commendation-forms", ["order", "code", "name"]),
     *catalogue_urls(OrganizationKind, "organization-kinds", ["code", "name", "category", "valid_from", "valid_to"]),
+    *catalogue_urls(CalendarDay, "announced-days", ["date", "kind", "name", "basis"]),
+    *catalogue_urls(CalendarYear, "calendar-years", ["year", "announcement"]),
 ]
