@@ -74,6 +74,16 @@ def _implementation_line(implementation):
     return f"{what}{when}"
 
 
+def _about(subject):
+    """" về tăng cường …": a summary that already opens with "Về" is not given a second one."""
+    subject = subject.strip().rstrip(".")
+    if not subject:
+        return ""
+    if fold(subject.split()[0]) == "ve":
+        return f" {subject[0].lower()}{subject[1:]}"
+    return _(" on %(subject)s") % {"subject": subject}
+
+
 def report_body(directive, user, reporter):
     """(body lines, recipients) of the report ``reporter`` makes on ``directive``, from the matrix the user reads."""
     level = _level_below(reporter.unit)
@@ -83,7 +93,7 @@ def report_body(directive, user, reporter):
     by = directive.issuing_organization or directive.issuer_name
     lines = [(False, _("Implementing %(directive)s%(issued)s%(by)s%(subject)s, %(reporter)s reports its results as follows:") % {
         "directive": directive, "issued": issued, "by": _(" of %(issuer)s") % {"issuer": by} if by else "",
-        "subject": _(" on %(subject)s") % {"subject": directive.subject.rstrip(".")} if directive.subject else "",
+        "subject": _about(directive.subject),
         "reporter": reporter})]
     own = list(directive.implementations.filter(unit=reporter.unit).select_related("document").order_by("implemented_on", "pk"))
     lines.append((True, _("I. AT ITS OWN LEVEL")))
