@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.choices import Role
 from danvan.core.filters import BooleanFilter, BoundedFilterSet, IdModelChoiceFilter, _units_in_scope
-from danvan.core.scoping import unit_reach
+from danvan.core.scoping import Scope
 from danvan.core.widgets import AutocompleteSelect
 from danvan.accounts.models import User
 
@@ -30,4 +30,4 @@ class UserFilter(BoundedFilterSet):
         return queryset
 
     def filter_unit(self, queryset, name, unit):
-        return queryset.filter(unit__in=unit_reach(unit).values("pk"))
+        return Scope.of_unit(unit).filter(queryset, "unit")  # path ranges joined, as the scope itself filters

@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from django.apps import apps
 
-from danvan.core.scoping import unit_reach
+from danvan.core.scoping import Scope
 from danvan.core.widgets import AutocompleteSelect
 from danvan.core.search import search_queryset
 
@@ -225,7 +225,9 @@ class ScopedFilterSet(BoundedFilterSet):
         return search_queryset(queryset, value)
 
     def filter_unit_subtree(self, queryset, name, unit):
-        return queryset.filter(**{f"{queryset.model.scope_path}__in": unit_reach(unit).values("pk")})
+        # The path ranges of what the unit reaches, joined like the user's scope: ``unit__in (subquery)``
+        # made the planner walk every in-scope record before it matched one unit's subtree.
+        return Scope.of_unit(unit).filter(queryset, queryset.model.scope_path)
 
 
 def _note(request, fields, name, errors):

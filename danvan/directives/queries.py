@@ -3,7 +3,8 @@
 import dataclasses
 import datetime
 
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils.text import Truncator
 
 from danvan.core.choices import Level
 from danvan.core.scoping import PATH_SEGMENT_WIDTH, subtree_q
@@ -13,13 +14,36 @@ from danvan.units.models import Unit
 
 
 @dataclasses.dataclass
+class MatrixEntry:
+    """One implementation in a cell of the matrix, its words made once here: template filters on every
+    cell of a province's 148 communes were most of the page's time."""
+
+    document: object  # the unit's own document, or None
+    description: str
+    implemented_on: datetime.date
+    text: str  # the document, else the description cut short
+    url: str  # the document's page, or ""
+    date: str
+
+
+@dataclasses.dataclass
 class MatrixRow:
     unit: Unit
-    implementations: list
+    implementations: list  # of MatrixEntry
+    label: str = ""  # the unit as the matrix names it
+    parent_label: str = ""
 
     @property
     def is_gap(self):
         return not self.implementations
+
+
+def _entry(implementation):
+    document, on = implementation.document, implementation.implemented_on
+    return MatrixEntry(
+        document, implementation.description, on, str(document) if document else Truncator(implementation.description).chars(80),
+        document.get_absolute_url() if document else "", on.strftime("%d/%m/%Y") if on else "",
+    )
 
 
 def _prefixes(path):
@@ -34,21 +58,27 @@ def matrix_units(directive, user, level=Level.COMMUNE):
     """The units of ``level`` under the directive's register unit that the viewer reaches and that existed when it was issued."""
     on = directive.issued_on or datetime.date.today()
     units = Unit.objects.visible_to(user).filter(subtree_q(directive.unit.path), level=level)
-    return list(_units_existing_in(units, on, on).select_related("parent").order_by("path"))
+    # Only what the matrix, its export and the report read of each unit and its parent.
+    shown = ("name", "type", "level", "path", "parent_id", "valid_from", "valid_to", "parent__name", "parent__type")
+    return list(_units_existing_in(units, on, on).select_related("parent").only(*shown).order_by("path"))
 
 
 def implementation_matrix(directive, user, level=Level.COMMUNE):
-    """One row per unit: its implementations of ``directive`` (made by it or a unit below it). Two queries."""
-    rows = {unit.path: MatrixRow(unit, []) for unit in matrix_units(directive, user, level)}
+    """One row per unit: its implementations of ``directive`` (made by it or a unit below it), the words
+    each cell shows made here. Two queries, whatever the number of units."""
+    rows = {
+        unit.path: MatrixRow(unit, [], str(unit), str(unit.parent) if unit.parent_id else "")
+        for unit in matrix_units(directive, user, level)
+    }
     if rows:
         implementations = (
-            Implementation.objects.filter(directive=directive, unit__in=Unit.objects.filter(subtree_q(directive.unit.path)).values("pk"))
-            .select_related("document", "unit").order_by("implemented_on", "pk")
+            Implementation.objects.filter(subtree_q(directive.unit.path, "unit__path"), directive=directive)
+            .select_related("document").annotate(unit_path=F("unit__path")).order_by("implemented_on", "pk")
         )
         for implementation in implementations:
-            row = next((rows[p] for p in _prefixes(implementation.unit.path) if p in rows), None)
+            row = next((rows[p] for p in _prefixes(implementation.unit_path) if p in rows), None)
             if row is not None:
-                row.implementations.append(implementation)
+                row.implementations.append(_entry(implementation))
     return list(rows.values())
 
 

@@ -115,7 +115,7 @@ class DirectiveMatrixView(ScopedDetailView):
         rows = response.context_data["rows"]
         headers = [_("Unit"), _("Implemented"), _("Own document"), _("Date")]
         return xlsx_response("ma-tran-thuc-hien.xlsx", headers, (
-            [str(row.unit), _("No") if row.is_gap else _("Yes"),
+            [row.label, _("No") if row.is_gap else _("Yes"),
              "; ".join(str(i.document or i.description) for i in row.implementations),
              "; ".join(_date(i.implemented_on) for i in row.implementations)] for row in rows))
 

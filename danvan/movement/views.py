@@ -11,6 +11,7 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.documents.views import SourceDocumentView
 from danvan.core.panels import panels_for
+from danvan.core.scoping import Scope
 from danvan.core.choices import Role
 from danvan.core.exports import XlsxExportMixin, plain
 from danvan.core.filters import note_query_error, read_query
@@ -330,7 +331,7 @@ class ShowcaseView(generic.ListView):
         unit_id = read_query(self.request, UnitQuery)["unit"]
         if unit_id is not None:
             unit = Unit.objects.filter(pk=unit_id).first()
-            queryset = queryset.filter(unit__in=units_of(unit)) if unit else queryset.none()
+            queryset = Scope.of_unit(unit).filter(queryset, "unit") if unit else queryset.none()  # path ranges, not a list of ids
         queryset = search_queryset(queryset, self.request.GET.get("q", ""))
         return queryset.select_related("unit", "owner_organization", "owner_person").prefetch_related("fields").order_by("highest_level", "-recognised_on", "name")
 

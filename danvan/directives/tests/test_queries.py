@@ -71,3 +71,37 @@ def test_review_every_five_years(tree, district):
     assert [(cell.obligation, cell.state) for cell in cells] == [(obligation, ObligationState.MET)]
     cells = queries.obligations_of_unit(tree.lc2, district, 2022, today=datetime.date(2023, 1, 1))
     assert [cell.state for cell in cells] == [ObligationState.OVERDUE]
+
+
+def test_matrix_page_costs_the_same_queries_for_three_times_the_communes(tree, district, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    programme = DirectiveFactory(unit=tree.ld2)
+    client, url = login(district), reverse("directives:matrix", args=[programme.pk])
+    documents = []
+
+    def add(n):
+        for number in range(n):
+            commune = LegacyCommuneFactory(parent=tree.ld2)
+            if number % 2:
+                document = DirectiveFactory(unit=commune) if number % 4 == 1 else None
+                documents.append(document)
+                services.record_implementation(district, programme, commune, document=document, description="Đã ban hành kế hoạch")
+
+    def page():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200
+        return response, len(context)
+
+    add(4)
+    few_page, few = page()
+    add(8)
+    many_page, many = page()
+    assert len(many_page.context["rows"]) == 14 and many_page.context["done"] == 6
+    shown = many_page.content.decode()
+    assert all(f'href="{document.get_absolute_url()}"' in shown for document in documents if document)  # each own document linked
+    assert sum(document is not None for document in documents) == 3
+    assert many == few
