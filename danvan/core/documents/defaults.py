@@ -42,9 +42,10 @@ def _styles(document):
     _table_styles(document)
 
 
-# A body's tables and an attached list (danh sách kèm theo) take their sizes from the body and heading elements
-# (no figures of their own), so a format's data still decides every size.
+# A body's centred headings, tables and attached lists (danh sách kèm theo) take their sizes from the body and
+# heading elements (no figures of their own), so a format's data still decides every size.
 TABLE_STYLES = {
+    "DV centred": (Element.HEADING, WD_ALIGN_PARAGRAPH.CENTER),
     "DV table": (Element.BODY, WD_ALIGN_PARAGRAPH.LEFT), "DV table_head": (Element.HEADING, WD_ALIGN_PARAGRAPH.CENTER),
     "DV annex_title": (Element.HEADING, WD_ALIGN_PARAGRAPH.CENTER), "DV annex_note": (Element.PLACE_DATE, WD_ALIGN_PARAGRAPH.CENTER),
 }
@@ -58,6 +59,8 @@ def _table_styles(document):
         style.paragraph_format.first_line_indent = Pt(0)
         style.paragraph_format.space_after = Pt(0)
     document.styles["DV annex_title"].paragraph_format.page_break_before = True
+    document.styles["DV centred"].paragraph_format.space_before = Pt(6)
+    document.styles["DV centred"].paragraph_format.space_after = Pt(6)
     document.styles["DV annex_note"].paragraph_format.space_after = Pt(12)
 
 
@@ -72,9 +75,10 @@ def _optional(container, element, variable):
 
 
 # Column widths (mm) of the header and signature tables, for a portrait A4 with 30 and 15 mm side margins
-# and for a landscape one: the national title ("ĐẢNG CỘNG SẢN VIỆT NAM", 15 pt bold) and the place and
-# date line each hold on one line, as on a real document.
-PORTRAIT_COLUMNS, LANDSCAPE_COLUMNS = (70, 95), (110, 142)
+# and for a landscape one: the national title ("ĐẢNG CỘNG SẢN VIỆT NAM", 15 pt bold; "CỘNG HÒA XÃ HỘI CHỦ
+# NGHĨA VIỆT NAM", 13 pt bold, the widest) and the place and date line each hold on one line, as on a real
+# document; the issuing body's name may take two or three lines on the left, as it does there.
+PORTRAIT_COLUMNS, LANDSCAPE_COLUMNS = (62, 103), (110, 142)
 
 
 def _two_columns(document, widths):
@@ -130,6 +134,8 @@ def _body(document, items="body"):
     document.add_paragraph(f"{{%p for item in {items} %}}")
     document.add_paragraph("{%p if item.table %}")
     _table(document)
+    document.add_paragraph("{%p elif item.centred %}")
+    document.add_paragraph("{{ item.text }}", style="DV centred")
     document.add_paragraph("{%p elif item.heading %}")
     _line(document, Element.HEADING, "{{ item.text }}")
     document.add_paragraph("{%p else %}")

@@ -19,6 +19,10 @@ from danvan.core.documents.models import DocumentTemplate, style_name
 _UNDEFINED = re.compile(r"'(?:[^']*object'? has no attribute )?'?([\w.]+)'? (?:is undefined|has no attribute)|has no attribute '([\w]+)'")
 
 
+# A body item ``(CENTRED, text)`` is a heading set in the middle of the line ("QUYẾT ĐỊNH:", the deciding authority).
+CENTRED = "centred"
+
+
 @dataclasses.dataclass(frozen=True)
 class Table:
     """A table in a document's body or attached list: ``columns`` are the header cells, ``rows`` lists of cell

@@ -16,7 +16,7 @@ from danvan.core.documents import issuers
 from danvan.core.documents.models import (
     Document, DocumentCounter, DocumentFormat, DocumentType, Element, Numbering, Term,
 )
-from danvan.core.documents.render import Table, render
+from danvan.core.documents.render import CENTRED, Table, render
 from danvan.core.pdf import docx_to_pdfs
 from danvan.core.scoping import Scope
 
@@ -59,15 +59,16 @@ def short_date(issued_on):
 
 
 def _items(body, tables):
-    """The body as the template reads it: (is_heading, text) pairs and ``Table`` objects; tables are collected in order."""
+    """The body as the template reads it: (is_heading, text) pairs (``CENTRED`` for a centred heading: "QUYẾT ĐỊNH:")
+    and ``Table`` objects; tables are collected in order."""
     items = []
     for item in body:
         if isinstance(item, Table):
             tables.append(item)
-            items.append({"heading": False, "text": "", "table": item.context()})
+            items.append({"heading": False, "centred": False, "text": "", "table": item.context()})
         else:
             heading, text = item
-            items.append({"heading": bool(heading), "text": text, "table": None})
+            items.append({"heading": bool(heading), "centred": heading == CENTRED, "text": text, "table": None})
     return items
 
 
