@@ -8,7 +8,7 @@ from django.utils.translation import pgettext
 
 from danvan.core.choices import HolderKind
 from danvan.core.documents.issuers import describe
-from danvan.core.documents.render import Annex, Table
+from danvan.core.documents.render import CENTRED, Annex, Table
 from danvan.core.documents.services import issue_once, registered, short_date
 from danvan.people.documents import dated_signer
 
@@ -31,7 +31,7 @@ STATE_BASES = (
 )
 PARTY_BASES = ("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", "- Căn cứ Quy chế làm việc của %(issuer)s;")
 # The attached list's columns: STT, name, unit in full, achievement (relative widths).
-LIST_WIDTHS = (1, 5, 7, 7)
+LIST_WIDTHS = (3, 9, 12, 10)
 
 
 def decision_signer(decision):
@@ -94,25 +94,32 @@ def _proposed_by(decision):
     return ", ".join(bodies)
 
 
+def _deciding(described, signer):
+    """Who decides: "Chủ tịch UBND huyện …" (state), "Ban Thường vụ Huyện ủy …" for a Party committee, else the body."""
+    if described.format_code == "state":
+        return f"{signer.head_title} {described.name}"
+    if described.name.lower().startswith(described.body.lower()):
+        return described.name
+    return f"{described.body} {described.name}"
+
+
 def decision_body(decision, described, signer, recipients):
     """Căn cứ … lines, "QUYẾT ĐỊNH:", Điều 1 (who is awarded what, for what), Điều 2 (in force), Điều 3 (who executes)."""
     party = described.format_code != "state"
-    deciding = f"{described.body} {decision.issuing_body.name}" if described.body != described.name and party else described.name
-    if not party:
-        deciding = f"{signer.head_title} {described.name}"
+    deciding = _deciding(described, signer)
     proposed = _proposed_by(decision)
     if party:
-        bases = [line % {"issuer": described.name} if "%(" in line else line for line in PARTY_BASES]
+        bases = [line % {"issuer": described.name} for line in PARTY_BASES]
     else:
         bases = list(next(lines for since, lines in reversed(STATE_BASES) if since <= decision.date))
     if proposed:
         bases.append(_("Considering the proposal of %(bodies)s,") % {"bodies": proposed})
     award = _("Article 1. To award the %(form)s of %(issuer)s to %(recipients)s (in the attached list) for: %(reason)s.") % {
-        "form": decision.form, "issuer": described.name, "recipients": _counted(recipients), "reason": decision.reason.strip().rstrip(".")}
+        "form": decision.form, "issuer": deciding, "recipients": _counted(recipients), "reason": decision.reason.strip().rstrip(".")}
     executes = _("Article 3. The office of %(issuer)s, the bodies concerned and the collectives and individuals named in "
                  "Article 1 are responsible for carrying out this decision.") % {"issuer": described.name}
-    return [(True, deciding.upper()), *((False, line) for line in bases),
-            (True, (f"{deciding} " + _("DECIDES")).upper() if party else _("DECIDES:").upper()),
+    return [(CENTRED, deciding.upper()), *((False, line) for line in bases),
+            (CENTRED, (f"{deciding} " + _("DECIDES")).upper() if party else _("DECIDES:").upper()),
             (False, award), (False, _("Article 2. This decision takes effect from the date of signing.")), (False, executes)]
 
 
@@ -124,7 +131,7 @@ def decision_document(user, decision):
     described = describe(decision.issuing_body, decision.date)
     signer = decision_signer(decision)
     recipients = _recipients(decision)
-    summary = _("on awarding the %(form)s") % {"form": decision.form}
+    summary = _("on awarding the %(form)s to %(recipients)s") % {"form": decision.form, "recipients": _counted(recipients)}
     return issue_once(
         user, decision, key="decision", issuer=decision.issuing_body, type_code="decision", issued_on=decision.date,
         summary=summary[:1].upper() + summary[1:] if described.format_code == "state" else summary,

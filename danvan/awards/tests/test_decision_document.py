@@ -62,12 +62,14 @@ def test_a_state_decision_carries_its_bases_articles_and_the_list_of_its_recipie
     assert clerk.STATE_SYMBOL.match(document.symbol) and document.symbol == "01/QĐ-UBND"
     assert clerk.header_lines(opened)[0][-1] == "Số: 01/QĐ-UBND"
     assert [p.text for p in clerk.of_element(opened, Element.TYPE_NAME)] == ["QUYẾT ĐỊNH"]
-    assert [p.text for p in clerk.of_element(opened, Element.SUMMARY)] == ["Về việc tặng Giấy khen"]
+    assert [p.text for p in clerk.of_element(opened, Element.SUMMARY)] == ["Về việc tặng Giấy khen cho 02 tập thể"]
     text = clerk.text(opened)
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH" in text and "QUYẾT ĐỊNH:" in text
     assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;" in text
     assert "Nghị định số 91/2017/NĐ-CP" in text  # the decree in force on 04/8/2020
-    for article in ("Điều 1. Tặng Giấy khen của Ủy ban nhân dân huyện Châu Thành cho 02 tập thể (có danh sách kèm theo)",
+    assert [p.text for p in opened.paragraphs if p.style.name == "DV centred"] == [
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH", "QUYẾT ĐỊNH:"]
+    for article in ("Điều 1. Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện Châu Thành cho 02 tập thể (có danh sách kèm theo)",
                     "Điều 2.", "Điều 3."):
         assert article in text
     assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
@@ -94,7 +96,9 @@ def test_a_party_committees_decision_is_signed_for_the_standing_committee_and_li
     assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"]
     text = clerk.text(opened)
     assert "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;" in text and "BAN THƯỜNG VỤ HUYỆN ỦY CHÂU THÀNH QUYẾT ĐỊNH" in text
-    assert "cho 01 tập thể và 01 cá nhân" in text
+    assert "Điều 1. Tặng Giấy khen của Ban Thường vụ Huyện ủy Châu Thành cho 01 tập thể và 01 cá nhân" in text
+    assert [p.text for p in opened.paragraphs if p.style.name == "DV centred"] == [
+        "BAN THƯỜNG VỤ HUYỆN ỦY CHÂU THÀNH", "BAN THƯỜNG VỤ HUYỆN ỦY CHÂU THÀNH QUYẾT ĐỊNH"]
     headings = [p.text for p in clerk.of_element(opened, Element.HEADING)]
     assert "I. TẬP THỂ (01)" in headings and "II. CÁ NHÂN (01)" in headings
     assert list_rows(opened) == [["1", "Ban Chỉ đạo xã Minh Hòa", "xã Minh Hòa, huyện Châu Thành, tỉnh Kiên Giang", decision.reason],
