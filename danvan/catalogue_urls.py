@@ -12,7 +12,7 @@ urlpatterns = [
     *catalogue_urls(Phase, "phases", ["name", "start_year", "end_year"]),
     *catalogue_urls(Field, "fields", ["order", "code", "name"]),
     *catalogue_urls(CommendationForm, "commendation-forms", ["order", "code", "name"]),
-    *catalogue_urls(OrganizationKind, "organization-kinds", ["code", "name", "category", "valid_from", "valid_to"]),
+    *catalogue_urls(OrganizationKind, "organization-kinds", ["code", "name", "category", "document_title", "valid_from", "valid_to"]),
     *catalogue_urls(CalendarDay, "announced-days", ["date", "kind", "name", "basis"]),
     *catalogue_urls(CalendarYear, "calendar-years", ["year", "announcement"]),
 ]

@@ -7,7 +7,7 @@ from danvan.organizations.choices import KindCategory
 FORMATS = {
     KindCategory.PARTY_COMMITTEE: "party", KindCategory.PARTY_BODY: "party", KindCategory.STEERING_COMMITTEE: "party",
     KindCategory.GOVERNMENT: "state", KindCategory.OTHER: "state",
-    KindCategory.FRONT: "front", KindCategory.MASS_ORGANIZATION: "front", KindCategory.BRANCH: "front",
+    KindCategory.FRONT: "front", KindCategory.MASS_ORGANIZATION: "mass", KindCategory.BRANCH: "mass",
 }
 # A Party committee signs through its standing committee ("T/M BAN THƯỜNG VỤ").
 STANDING_COMMITTEE = "Ban Thường vụ"
@@ -21,6 +21,12 @@ def _without_place(name, unit):
     return name
 
 
+def _format(kind):
+    """A mass organisation with its own title writes in the Party's layout under it, any other in the Front's."""
+    code = FORMATS.get(kind.category, "state")
+    return "front" if code == "mass" and not kind.document_title else code
+
+
 def describe(organization, on_date):
     unit = organization.unit
     parent = organization.parent_at(on_date)
@@ -30,5 +36,5 @@ def describe(organization, on_date):
         organization=organization, unit=unit, name=organization.name,
         body=STANDING_COMMITTEE if category == KindCategory.PARTY_COMMITTEE else body,
         superior=parent.name if parent else "", abbreviation=initials(body), place=unit.name,
-        format_code=FORMATS.get(category, "state"),
+        format_code=_format(organization.kind), national_title=organization.kind.document_title,
     )

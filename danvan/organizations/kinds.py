@@ -35,9 +35,17 @@ SEED_KINDS = [
 ]
 
 
+# The kinds whose guide heads their documents with their own title, in the Party's layout (Hướng dẫn
+# 29-HD/TWĐTN-VP of the Đoàn; the Hội Nông dân's guide); the others write under the Front's (the national title).
+DOCUMENT_TITLES = {"doan-tncs": "Đoàn TNCS Hồ Chí Minh", "chi-doan": "Đoàn TNCS Hồ Chí Minh", "hoi-nong-dan": "Hội Nông dân Việt Nam"}
+
+
 def seed_kinds(kind_model):
-    """Create the seeded kinds that are missing; ``kind_model`` may be a migration's historical model."""
+    """Create the seeded kinds that are missing; ``kind_model`` may be a migration's historical model (one from
+    before the document title, whose migration gives the titles)."""
+    titled = any(field.name == "document_title" for field in kind_model._meta.get_fields())
     for code, name, category, valid_from, valid_to in SEED_KINDS:
+        title = {"document_title": DOCUMENT_TITLES[code]} if titled and code in DOCUMENT_TITLES else {}
         kind_model.objects.get_or_create(
-            code=code, defaults={"name": name, "category": category, "valid_from": valid_from, "valid_to": valid_to}
+            code=code, defaults={"name": name, "category": category, "valid_from": valid_from, "valid_to": valid_to, **title}
         )

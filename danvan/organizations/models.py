@@ -17,6 +17,10 @@ class OrganizationKind(ValidityModel):
     name = models.CharField(_("name"), max_length=200)
     category = models.CharField(_("category"), max_length=30, choices=KindCategory.choices)
     description = models.TextField(_("description"), blank=True)
+    document_title = models.CharField(
+        _("title of its documents"), max_length=200, blank=True,
+        help_text=_("What heads its documents where its guide sets its own title (“Hội Nông dân Việt Nam”); "
+                    "blank: the title of its format."))
 
     class Meta:
         verbose_name = _("organisation kind")

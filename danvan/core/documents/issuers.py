@@ -20,10 +20,12 @@ class Issuer:
     abbreviation: str
     place: str
     format_code: str
+    # A mass organisation's own title ("HỘI NÔNG DÂN VIỆT NAM") in place of the format's; blank: the format's.
+    national_title: str = ""
 
     def header(self):
         return {"issuer": self.name, "body": self.body, "superior": self.superior, "abbreviation": self.abbreviation,
-                "place": self.place, "format": self.format_code}
+                "place": self.place, "format": self.format_code, "national_title": self.national_title}
 
 
 @dataclasses.dataclass(frozen=True)

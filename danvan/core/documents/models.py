@@ -53,7 +53,8 @@ class DocumentFormat(models.Model):
     code = models.SlugField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=200)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
-    national_title = models.CharField(_("national title"), max_length=200)
+    national_title = models.CharField(_("national title"), max_length=200, blank=True,
+                                      help_text=_("Blank: the issuing organisation kind's own title."))
     motto = models.CharField(_("motto"), max_length=200, blank=True)
     title_rule = models.CharField(_("rule under the national title"), max_length=60, blank=True)
     issuer_mark = models.CharField(_("mark under the issuing body"), max_length=60, blank=True)

@@ -1,6 +1,7 @@
 """The default formats, types and terms every install starts with. Figures from Hướng dẫn 36-HD/VPTW
-(03/4/2018) Phụ lục 3 (Party), Nghị định 30/2020/NĐ-CP Phụ lục I (state); the Front's guide mirrors the Party
-layout. Administrators edit them; a missing one is put back (the demo does, after a test empties the tables)."""
+(03/4/2018) Phụ lục 3 (Party), Nghị định 30/2020/NĐ-CP Phụ lục I (state); the Front's guide (91/HD-MTTW-BTT)
+follows the state's layout, the Đoàn's and Hội Nông dân's the Party's under their own title. Administrators edit
+them; a missing one is put back (the demo does, after a test empties the tables)."""
 
 import datetime
 
@@ -9,15 +10,21 @@ PAGE = {"page_width_mm": 210, "page_height_mm": 297, "margin_top_mm": 20, "margi
         "margin_left_mm": 30, "margin_right_mm": 15, "font_name": "Times New Roman", "number_width": 2}
 PARTY_LIKE = {"title_rule": RULE, "issuer_mark": "*", "number_label": "Số", "symbol_pattern": "{number}-{type}/{issuer}",
               "on_behalf_label": "T/M", "deputy_label": "K/T", "by_order_label": "T/L", "numbering": "term", "motto": ""}
+STATE_LIKE = {"national_title": "Cộng hòa xã hội chủ nghĩa Việt Nam", "motto": "Độc lập - Tự do - Hạnh phúc",
+              "title_rule": RULE, "issuer_mark": RULE, "number_label": "Số:", "symbol_pattern": "{number}/{type}-{issuer}",
+              "on_behalf_label": "TM.", "deputy_label": "KT.", "by_order_label": "TL.", "numbering": "year"}
 FORMATS = {
     "party": {"name": "Văn bản của Đảng", "legal_basis": "Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng",
               "national_title": "Đảng Cộng sản Việt Nam", **PARTY_LIKE},
-    "front": {"name": "Văn bản của Mặt trận và các đoàn thể", "legal_basis": "Hướng dẫn thể thức văn bản của Mặt trận Tổ quốc Việt Nam",
-              "national_title": "Mặt trận Tổ quốc Việt Nam", **PARTY_LIKE},
+    # Hướng dẫn 91/HD-MTTW-BTT follows the state's layout: the national title and motto, "Số: 12/BC-MTTQ-BTT", by year.
+    "front": {"name": "Văn bản của Mặt trận Tổ quốc", "legal_basis": "Hướng dẫn 91/HD-MTTW-BTT ngày 08/4/2013 của Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam",
+              **STATE_LIKE},
+    # A mass organisation whose guide sets its own title (Đoàn TNCS Hồ Chí Minh: 29-HD/TWĐTN-VP; Hội Nông dân) heads
+    # its documents with that title (the organisation kind's) in the Party's layout; one without such a guide uses the Front's.
+    "mass": {"name": "Văn bản của đoàn thể có tiêu đề riêng", "legal_basis": "Hướng dẫn thể thức văn bản của từng đoàn thể (Đoàn TNCS Hồ Chí Minh: 29-HD/TWĐTN-VP ngày 29/10/2013)",
+             "national_title": "", **PARTY_LIKE},
     "state": {"name": "Văn bản hành chính nhà nước", "legal_basis": "Nghị định 30/2020/NĐ-CP ngày 05/3/2020, Phụ lục I",
-              "national_title": "Cộng hòa xã hội chủ nghĩa Việt Nam", "motto": "Độc lập - Tự do - Hạnh phúc",
-              "title_rule": RULE, "issuer_mark": RULE, "number_label": "Số:", "symbol_pattern": "{number}/{type}-{issuer}",
-              "on_behalf_label": "TM.", "deputy_label": "KT.", "by_order_label": "TL.", "numbering": "year"},
+              **STATE_LIKE},
 }
 # element: (size, bold, italic, upper, underline) per format
 PARTY_ELEMENTS = {
@@ -39,7 +46,7 @@ STATE_ELEMENTS = {
     "symbol": (13, False, False, False, False), "type_name": (14, True, False, True, False),
     "recipients_heading": (12, True, True, False, False), "recipients": (11, False, False, False, False),
 }
-ELEMENTS = {"party": PARTY_ELEMENTS, "front": PARTY_ELEMENTS, "state": STATE_ELEMENTS}
+ELEMENTS = {"party": PARTY_ELEMENTS, "front": STATE_ELEMENTS, "mass": PARTY_ELEMENTS, "state": STATE_ELEMENTS}
 TYPES = [
     ("report", "Báo cáo", "BC", "text", False), ("notice", "Thông báo", "TB", "text", False),
     ("decision", "Quyết định", "QĐ", "text", False), ("plan", "Kế hoạch", "KH", "text", False),
@@ -56,11 +63,12 @@ def seed_document_defaults(get_model):
     ``get_model(name)`` gives the core model of that name: a migration's historical one, or today's."""
     DocumentFormat, FormatElement = get_model("DocumentFormat"), get_model("FormatElement")
     DocumentType, Term = get_model("DocumentType"), get_model("Term")
-    formats = []
+    formats, new_formats = [], []
     for code, fields in FORMATS.items():
         document_format, created = DocumentFormat.objects.get_or_create(code=code, defaults={**PAGE, **fields})
         formats.append(document_format)
         if created:
+            new_formats.append(document_format)
             for element, (size, bold, italic, upper, underline) in ELEMENTS[code].items():
                 FormatElement.objects.create(format=document_format, element=element, size=size, bold=bold,
                                              italic=italic, upper=upper, underline=underline)
@@ -69,5 +77,7 @@ def seed_document_defaults(get_model):
             code=code, defaults={"name": name, "abbreviation": abbreviation, "layout": layout, "landscape": landscape})
         if created:
             document_type.formats.set(formats)
+        elif new_formats:  # a format added by a later release may issue every type, as the first ones may
+            document_type.formats.add(*new_formats)
     for name, starts_on in TERMS:
         Term.objects.get_or_create(starts_on=starts_on, defaults={"name": name})

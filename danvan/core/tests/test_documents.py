@@ -85,6 +85,37 @@ def test_a_state_document_has_the_motto_and_a_yearly_symbol(tree, province_user)
     assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
 
 
+def organization_of(unit, code, name, category):
+    return OrganizationFactory(unit=unit, name=f"{name} tỉnh {unit.name}", kind=OrganizationKindFactory(code=code, name=name, category=category))
+
+
+def test_the_front_writes_in_the_states_layout_as_its_guide_91_sets(tree, province_user):
+    front = organization_of(tree.cp2, "ubmttq", "Ủy ban MTTQ Việt Nam", "front")
+    document = issue(province_user, front, signer=Signer("Trần Thị Cúc", "Phó Chủ tịch"))
+    opened = clerk.open_docx(document.file.read())
+    clerk.check_page(opened, clerk.format_named("front"))
+    clerk.check_elements(opened, clerk.format_named("front"))
+    left, right = clerk.header_lines(opened)
+    assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert clerk.STATE_SYMBOL.match(document.symbol) and left[-1] == f"Số: {document.symbol}"
+    assert document.period == f"Y{DAY.year}"
+    assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def test_a_mass_organisation_with_its_own_title_writes_under_it_in_the_partys_layout(tree, province_user):
+    farmers = organization_of(tree.cp2, "hoi-nong-dan", "Hội Nông dân", "mass_organization")
+    document = issue(province_user, farmers, signer=Signer("Lý Văn Tư", "Chủ tịch"))
+    opened = clerk.open_docx(document.file.read())
+    clerk.check_elements(opened, clerk.format_named("mass"))
+    left, right = clerk.header_lines(opened)
+    assert right[0] == "HỘI NÔNG DÂN VIỆT NAM" and "*" in left
+    assert clerk.PARTY_SYMBOL.match(document.symbol) and left[-1] == f"Số {document.symbol}"
+    # One whose guide sets no title of its own (Hội Liên hiệp Phụ nữ here) writes as the Front does.
+    women = organization_of(tree.cp2, "hoi-lhpn", "Hội Liên hiệp Phụ nữ", "mass_organization")
+    left, right = clerk.header_lines(clerk.open_docx(issue(province_user, women, signer=Signer("Võ Thị Hoa", "Chủ tịch")).file.read()))
+    assert right[0] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and left[-1].startswith("Số: 01/BC-")
+
+
 def test_an_administrators_figures_change_the_next_document(tree, province_user):
     party = clerk.format_named("party")
     party.margin_left_mm = 35
