@@ -16,7 +16,7 @@ from danvan.people.documents import dated_signer
 
 # "Nguyễn Văn A – Trưởng Ban Dân vận": the council's sheet writes each member as name, dash, position.
 MEMBER = re.compile(r"\s+[–—-]\s+")
-CRITERIA_WIDTHS = (1, 8, 2, 2, 2, 6)
+CRITERIA_WIDTHS = (3, 14, 4, 4, 4, 10)
 
 
 def members(appraisal):
@@ -39,8 +39,8 @@ def criteria_table(appraisal):
     rows = [(str(number), check.criterion.name, score_text(check.criterion.max_score),
              pgettext("criterion", "Met") if check.met else pgettext("criterion", "Not met"), score_text(check.score), check.evidence)
             for number, check in enumerate(checks, start=1)]
-    rows.append(("", _("Total"), score_text(sum((c.criterion.max_score or 0) for c in checks)) if checks else "", "",
-                 score_text(appraisal.score), ""))
+    maxima = [check.criterion.max_score for check in checks if check.criterion.max_score is not None]
+    rows.append(("", _("Total"), score_text(sum(maxima)) if maxima else "", "", score_text(appraisal.score), ""))
     columns = (pgettext("column", "No."), _("Criterion"), _("Maximum"), _("Result"), _("Score"), _("Evidence"))
     return Table(columns, tuple(rows), widths=CRITERIA_WIDTHS)
 
