@@ -151,6 +151,7 @@ def certificate(user, recipient):
             (False, _("Decision No. %(number)s of %(date)s") % {"number": cited.symbol, "date": short_date(decision.date)})]
     return issue_once(
         user, decision, key=f"recipient-{recipient.pk}", issuer=decision.issuing_body, type_code="certificate",
-        issued_on=decision.date, summary="", body=body, signer=decision_signer(decision),
+        issued_on=decision.date, summary=_("%(form)s to %(recipient)s") % {"form": decision.form, "recipient": recipient},
+        body=body, signer=decision_signer(decision),
         extra={"recipient_name": str(recipient).upper()},
     )

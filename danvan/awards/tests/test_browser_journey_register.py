@@ -57,6 +57,7 @@ def test_the_official_finds_opens_and_downloads_the_decision_in_the_register(dem
     expect(page.locator("main table tbody")).to_contain_text("Không có văn bản")
     search(page, year="2020", type="Giấy khen")
     expect(rows(page)).to_have_count(30)  # 04 + 06 of the Huyện ủy, 20 of the UBND
+    expect(page.locator("main table tbody")).to_contain_text("Giấy khen tặng Trần Văn Hiếu")
     step(page, "04-by-type-and-year")
 
     search(page, q=PARTY_DECISION, type="")
@@ -79,4 +80,6 @@ def test_the_official_finds_opens_and_downloads_the_decision_in_the_register(dem
     step(phone, "06-register-phone")
     phone.click("main table a >> nth=0")
     expect(phone.locator("h1")).to_contain_text("QĐ")
+    # Nothing on the page is cut off at 360 px: the signer's title and the file's hash wrap.
+    assert phone.evaluate("[...document.querySelectorAll('.facts dd')].every(d => d.scrollWidth <= d.clientWidth + 1)")
     step(phone, "07-decision-phone")

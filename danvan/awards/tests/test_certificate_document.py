@@ -33,6 +33,8 @@ def test_a_deputy_signs_a_state_certificate_in_landscape(tree, make_user, login)
     assert "Chi hội Phụ nữ ấp Cũ, xã Minh Hòa, huyện Châu Thành, tỉnh Kiên Giang" in text
     assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert [p.text for p in clerk.of_element(opened, Element.TYPE_NAME)] == ["GIẤY KHEN"]
+    assert not clerk.of_element(opened, Element.SUMMARY)  # printed nowhere, shown in the register
+    assert Document.objects.get(type__code="certificate").summary == "Giấy khen tặng Chi hội Phụ nữ ấp Cũ"
     assert clerk.STATE_SYMBOL.match(Document.objects.get(type__code="certificate").symbol)
     assert url in client.get(reverse("awards:certificate", args=[recipient.pk])).content.decode()
     assert login(make_user(tree.cp2, role=Role.ADMINISTRATOR)).get(url).status_code == 404

@@ -153,13 +153,14 @@ def _annexes(document):
     document.add_paragraph("{%p endfor %}")
 
 
-def _opening(widths):
-    """A new document with the styles, the header block, the type name and the summary."""
+def _opening(widths, summary=True):
+    """A new document with the styles, the header block, the type name and (unless left out) the summary."""
     document = Document()
     _styles(document)
     _header(document, widths)
     _line(document, Element.TYPE_NAME, "{{ type_name }}")
-    _optional(document, Element.SUMMARY, "summary")
+    if summary:
+        _optional(document, Element.SUMMARY, "summary")
     return document
 
 
@@ -177,7 +178,8 @@ def build_text():
 
 
 def build_certificate():
-    document = _opening(LANDSCAPE_COLUMNS)
+    # A certificate prints no summary: the register still shows one ("Giấy khen tặng …") to find it by.
+    document = _opening(LANDSCAPE_COLUMNS, summary=False)
     _line(document, Element.RECIPIENT, "{{ recipient_name }}")
     _body(document)
     _, signature = _two_columns(document, LANDSCAPE_COLUMNS)
