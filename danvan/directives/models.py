@@ -78,7 +78,7 @@ class Directive(ScopedModel, SearchableModel):
         verbose_name = _("directive")
         verbose_name_plural = _("directives")
         ordering = ["-issued_on", "-id"]
-        indexes = [models.Index(fields=["unit", "issued_on"])]
+        indexes = [models.Index(fields=["unit", "issued_on"]), models.Index(fields=["issued_on", "id"], name="directive_list_order")]  # the default order
 
     def __str__(self):
         name = TYPE_NAMES.get(self.doc_type, "")
