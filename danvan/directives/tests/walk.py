@@ -8,7 +8,11 @@ PDF = b"%PDF-1.4\n%walk\n"
 
 
 def _directive(unit, marker, pk):
-    directive = DirectiveFactory(id=pk, unit=unit, subject=marker)
+    # Issued by a body of the unit that has a head, so that its implementation report can be signed.
+    from danvan.people.tests.factories import PositionFactory
+
+    head = PositionFactory(person__unit=unit, title="Chủ tịch")
+    directive = DirectiveFactory(id=pk, unit=unit, subject=marker, issuing_organization=head.organization)
     directive.file.save("van-ban.pdf", ContentFile(PDF), save=True)
     return directive
 

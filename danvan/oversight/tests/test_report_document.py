@@ -9,25 +9,13 @@ from django.urls import reverse
 from danvan.core.choices import Role
 from danvan.core.documents.models import Document, Element
 from danvan.core.tests import documents as clerk
-from danvan.organizations.tests.factories import OrganizationFactory, OrganizationKindFactory
 from danvan.oversight.choices import FindingPart
-from danvan.oversight.models import Finding, MissionMember
+from danvan.oversight.models import Finding
+from danvan.oversight.tests.documents import mission_with_leader
 from danvan.oversight.tests.factories import FollowUpFactory, MissionFactory
-from danvan.people.tests.factories import PersonFactory, PositionFactory
+from danvan.people.tests.factories import PositionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def commission(unit):
-    kind = OrganizationKindFactory(code="ban-dan-van", name="Ban Dân vận", category="party_body")
-    return OrganizationFactory(unit=unit, name=f"Ban Dân vận Huyện ủy {unit.name}", kind=kind)
-
-
-def mission_with_leader(unit, **fields):
-    mission = MissionFactory(unit=unit, leading_organization=commission(unit), **fields)
-    leader = PersonFactory(unit=unit, full_name="Trần Văn Hùng")
-    MissionMember.objects.create(mission=mission, person=leader, title="Phó Trưởng ban Dân vận Huyện ủy", is_leader=True)
-    return mission, leader
 
 
 def download(client, mission):

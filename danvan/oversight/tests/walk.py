@@ -12,17 +12,22 @@ PDF = b"%PDF-1.4\n%walk\n"
 
 
 def _mission(unit, marker, pk):
-    # Under way, so that every page of a mission (the finding form too) opens for its own unit; led, so its report can be signed.
+    # Concluded, so that every page of a mission (the finding form and its conclusion notice too) opens for its own
+    # unit; led, so its report and notice can be signed.
     from danvan.oversight.models import MissionMember
     from danvan.people.tests.factories import PersonFactory
 
-    mission = MissionFactory(id=pk, unit=unit, subject=marker, planned_start=datetime.date.today(), status=MissionStatus.IN_PROGRESS)
+    mission = MissionFactory(id=pk, unit=unit, subject=marker, planned_start=datetime.date.today(), status=MissionStatus.CONCLUDED)
     MissionMember.objects.create(mission=mission, person=PersonFactory(unit=unit), title="Trưởng ban", is_leader=True)
     return mission
 
 
 def _meeting(unit, marker, pk):
-    return MeetingFactory(id=pk, unit=unit, title=marker, held_on=datetime.date.today())
+    # Chaired, so that its conclusion notice can be signed.
+    from danvan.people.tests.factories import PersonFactory
+
+    return MeetingFactory(id=pk, unit=unit, title=marker, held_on=datetime.date.today(), chair=PersonFactory(unit=unit),
+                          chair_title="Bí thư Đảng ủy")
 
 
 def _follow_up(unit, marker, pk):
