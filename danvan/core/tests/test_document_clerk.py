@@ -149,6 +149,8 @@ def check_docx(document, opened):
     assert right_styles[0] == style_name(Element.NATIONAL_TITLE) and right_styles[-1] == style_name(Element.PLACE_DATE)
     pattern = clerk.STATE_SYMBOL if fmt.numbering == "year" else clerk.PARTY_SYMBOL
     assert pattern.match(document.symbol), document.symbol
+    # "Số 01-BC/BDVHU" (Party, Front), "Số: 01/QĐ-UBND" (state), whatever the format's data say.
+    assert left[-1] == ("Số: " if fmt.numbering == "year" else "Số ") + document.symbol, left[-1]
     # The place and date: the last line on the right, in italics, the day the register says.
     place_date = clerk.of_element(opened, Element.PLACE_DATE)
     assert len(place_date) == 1 and place_date[0].style.font.italic and not place_date[0].style.font.bold
