@@ -24,3 +24,8 @@ class MovementConfig(AppConfig):
         from danvan.movement.dashboard import movement_panel
 
         dashboard.register(10, movement_panel)
+
+        from danvan.core import aggregates
+        from danvan.movement.queries import InitiativeCounts
+
+        aggregates.register(InitiativeCounts())

@@ -88,6 +88,11 @@ class Criterion(models.Model):
         return self.name
 
 
+def stale_before(today=None):
+    """The day before which a recognised initiative that showed no life since counts as a formality."""
+    return (today or datetime.date.today()) - datetime.timedelta(days=365 * FORMALISM_MONTHS // 12)
+
+
 class InitiativeQuerySet(ScopedQuerySet):
     def on_showcase(self):
         """What the public may see: initiatives recognised now. Ended, suspended, not-recognised ones
@@ -98,8 +103,7 @@ class InitiativeQuerySet(ScopedQuerySet):
         """Recognised initiatives with no sign of life for 12 months: recognised over 12 months ago (or on an
         unknown date) and no result reported in the last 12 months. A model recognised last week is not yet
         a formality, whatever it has reported."""
-        today = today or datetime.date.today()
-        stale = today - datetime.timedelta(days=365 * FORMALISM_MONTHS // 12)
+        stale = stale_before(today)
         return self.filter(status=Status.RECOGNISED).filter(
             models.Q(recognised_on__isnull=True) | models.Q(recognised_on__lt=stale),
             models.Q(last_result_on__isnull=True) | models.Q(last_result_on__lt=stale),

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from danvan.core import aggregates
 from danvan.core.choices import Level, Role
 from danvan.core.scoping import Scope
 from danvan.core.services import ensure_in_scope, not_in_future, require_role, save_record
@@ -79,6 +80,7 @@ def _check_duplicate(initiative, confirm_duplicate):
 
 
 @transaction.atomic
+@aggregates.tracks("initiative")
 def register_initiative(user, initiative, fields=None, confirm_duplicate=False):
     """Create or update a registration (status draft when new); ``fields`` are the Field records."""
     if initiative.pk is None:
@@ -93,6 +95,7 @@ def register_initiative(user, initiative, fields=None, confirm_duplicate=False):
 
 
 @transaction.atomic
+@aggregates.tracks("initiative")
 def move(user, initiative, to, note=""):
     """Move ``initiative`` to status ``to`` if the lifecycle and the user's role allow it."""
     ensure_in_scope(user, initiative)
@@ -143,6 +146,7 @@ def _prepare_for_appraisal(user, initiative):
 
 
 @transaction.atomic
+@aggregates.tracks("initiative")
 def appraise(user, initiative, *, level, year, outcome, checks=(), appraisers="", date=None, score=None, note=""):
     """Record an appraisal; ``checks`` are (criterion, met, evidence, score) tuples.
 
@@ -218,6 +222,7 @@ def _check_higher_than_before(initiative, level, year):
 
 
 @transaction.atomic
+@aggregates.tracks("initiative")
 def recognise_initiative(user, initiative, *, level, year, decided_on=None, document="", outstanding=False,
                          appraisal=None, recognising_body=None, note=""):
     """Recognise at ``level`` in ``year``: refused above the approver's level, for a draft, or not above an earlier one."""
@@ -257,6 +262,7 @@ def appraise_batch(user, rows, *, level, year, decided_on, document="", appraise
 # ---------------------------------------------------------------- replication, results, attachments
 
 @transaction.atomic
+@aggregates.tracks("origin")
 def replicate(user, origin, *, unit, adopted_on, adopter=None, note=""):
     require_role(user, Role.EDITOR)
     ensure_in_scope(user, origin)
@@ -274,6 +280,7 @@ FIGURES = ("beneficiaries", "households_out_of_poverty", "money_mobilised", "wor
 
 
 @transaction.atomic
+@aggregates.tracks("initiative")
 def record_result(user, initiative, *, date, text, **figures):
     """Add a result update; the latest date is kept on the initiative for the formalism watch."""
     require_role(user, Role.EDITOR)

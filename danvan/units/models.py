@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core import aggregates
 from danvan.core.audit import track
 from danvan.core.choices import Level
 from danvan.core.models import SearchableModel, ValidityModel, ValidityQuerySet, VersionedModel
@@ -156,6 +157,8 @@ class Unit(VersionedModel, ValidityModel, SearchableModel):
         old_path, self.path = self.path, path
         Unit.objects.filter(pk=self.pk).update(path=path)
         if old_path:
+            # The statistics' counters are kept per path (core/aggregates.py): they move with the subtree.
+            aggregates.move_subtree(old_path, path)
             for descendant in Unit.objects.filter(subtree_q(old_path)).exclude(pk=self.pk):
                 descendant.path = path + descendant.path[len(old_path):]
                 Unit.objects.filter(pk=descendant.pk).update(path=descendant.path)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from danvan.core import aggregates
 from danvan.core.scoping import path_segment
 from danvan.core.services import allocate_ids, save_record
 from danvan.core.text import fold
@@ -38,6 +39,9 @@ def load_official_units():
     for level_records in _by_parent_depth(records):
         _sync_level(level_records, existing, report)
     _sync_successions(existing, report)
+    if report.updated:
+        # A unit may have moved under another parent, written here without Unit.save: recount what is counted per path.
+        aggregates.rebuild()
     return report
 
 

@@ -4,6 +4,7 @@ import datetime
 
 import factory
 
+from danvan.core import aggregates
 from danvan.movement.choices import HolderKind, InitiativeKind, RecognitionLevel, Status
 from danvan.movement.models import Field, Initiative, Phase, Recognition, Replication, ResultUpdate
 from danvan.organizations.tests.factories import OrganizationFactory
@@ -31,7 +32,21 @@ class PhaseFactory(factory.django.DjangoModelFactory):
     name = factory.LazyAttribute(lambda phase: f"{phase.start_year}–{phase.end_year}")
 
 
-class InitiativeFactory(factory.django.DjangoModelFactory):
+class CountedFactory(factory.django.DjangoModelFactory):
+    """Saved as the services save: the statistics' counters (core/aggregates.py) count the record."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        record = model_class(*args, **kwargs)
+        with aggregates.tracking(record):
+            record.save()
+        return record
+
+
+class InitiativeFactory(CountedFactory):
     """A registered collective model owned by an organisation of its own unit."""
 
     class Meta:
@@ -50,10 +65,11 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def fields(self, create, extracted, **kwargs):
         if create:
-            self.fields.set(extracted if extracted is not None else [FieldFactory()])
+            with aggregates.tracking(self):
+                self.fields.set(extracted if extracted is not None else [FieldFactory()])
 
 
-class RecognitionFactory(factory.django.DjangoModelFactory):
+class RecognitionFactory(CountedFactory):
     class Meta:
         model = Recognition
 
@@ -63,7 +79,7 @@ class RecognitionFactory(factory.django.DjangoModelFactory):
     decided_on = datetime.date(2019, 12, 1)
 
 
-class ReplicationFactory(factory.django.DjangoModelFactory):
+class ReplicationFactory(CountedFactory):
     class Meta:
         model = Replication
 
@@ -72,7 +88,7 @@ class ReplicationFactory(factory.django.DjangoModelFactory):
     adopted_on = datetime.date(2020, 3, 1)
 
 
-class ResultUpdateFactory(factory.django.DjangoModelFactory):
+class ResultUpdateFactory(CountedFactory):
     class Meta:
         model = ResultUpdate
 
