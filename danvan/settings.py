@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "danvan.awards",
     "danvan.directives",
     "danvan.oversight",
+    "danvan.engagement",
     "danvan.api",
     "danvan.ingest",
     "danvan.demo",
@@ -282,6 +283,7 @@ SPECTACULAR_SETTINGS = {
         "MeetingKindEnum": "danvan.oversight.choices.MeetingKind",
         "FollowUpKindEnum": "danvan.oversight.choices.FollowUpKind",
         "ObligationKindEnum": "danvan.directives.choices.ObligationKind",
+        "DialogueKindEnum": "danvan.engagement.choices.DialogueKind",
         "OrganizationKindCategoryEnum": "danvan.organizations.choices.KindCategory",
     },
 }

@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 
 from danvan.core.choices import Level
 from danvan.core.scoping import PATH_SEGMENT_WIDTH, subtree_q
+from danvan.directives import evidence
 from danvan.directives.choices import ObligationState
 from danvan.directives.models import Implementation, Obligation, ObligationFulfilment
 from danvan.units.models import Unit
@@ -123,7 +124,15 @@ def obligation_status(obligation, user, year, today=None):
     ).select_related("content_type").order_by("fulfilled_on", "pk")
     for fulfilment in fulfilments:
         by_unit[fulfilment.unit_id].append(fulfilment)
+    for item in evidence.found(obligation.kind, by_unit, *period):
+        _add_evidence(by_unit[item.unit_id], item)
     return [ObligationCell(obligation, unit, period, by_unit[unit.pk], today) for unit in units]
+
+
+def _add_evidence(fulfilments, item):
+    """A record another app registered (``directives.evidence``), unless it was also recorded by hand."""
+    if item.key not in {evidence.fulfilment_key(fulfilment) for fulfilment in fulfilments}:
+        fulfilments.append(item)
 
 
 def obligations_binding(unit, user, year):
@@ -151,4 +160,11 @@ def obligations_of_unit(unit, user, year, today=None):
             period = periods[fulfilment.obligation_id]
             if period[0] <= fulfilment.year <= period[1]:
                 found[fulfilment.obligation_id].append(fulfilment)
+        for kind in {obligation.kind for obligation in obligations}:
+            items = evidence.found(kind, [unit.pk], low, year + 10)
+            for obligation in (o for o in obligations if o.kind == kind):
+                period = periods[obligation.pk]
+                for item in items:
+                    if period[0] <= item.year <= period[1]:
+                        _add_evidence(found[obligation.pk], item)
     return [ObligationCell(o, unit, periods[o.pk], found[o.pk], today) for o in obligations]

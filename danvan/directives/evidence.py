@@ -1,0 +1,49 @@
+"""Records of other apps that meet an obligation by themselves, without anyone linking them by hand.
+
+An app whose records are the work an obligation asks for (engagement's dialogues meet the yearly
+dialogue of 2242-QĐ/TU) registers a source in its ``AppConfig.ready``::
+
+    evidence.register(ObligationKind.DIALOGUE, dialogues_held)
+
+``source(unit_ids, first_year, last_year)`` returns the records held in those units and years as
+``Evidence``; the obligations' state (``queries.obligation_status``, ``obligations_of_unit``) counts them
+beside the fulfilments recorded by hand. Directives imports none of those apps.
+"""
+
+import dataclasses
+import datetime
+
+_SOURCES = {}
+
+
+@dataclasses.dataclass(frozen=True)
+class Evidence:
+    """One record that meets an obligation, shown like a fulfilment (``record``, ``description``, ``fulfilled_on``)."""
+
+    unit_id: int
+    year: int
+    record: object
+    fulfilled_on: datetime.date
+    description: str = ""
+
+    @property
+    def key(self):
+        return (self.record._meta.label_lower, self.record.pk)
+
+
+def register(kind, source):
+    _SOURCES.setdefault(kind, []).append(source)
+
+
+def found(kind, unit_ids, first_year, last_year):
+    """Every registered record of ``kind`` in ``unit_ids`` and the years [first_year, last_year]: one query per source."""
+    if not unit_ids:
+        return []
+    return [item for source in _SOURCES.get(kind, ()) for item in source(list(unit_ids), first_year, last_year)]
+
+
+def fulfilment_key(fulfilment):
+    """The record a hand-recorded fulfilment names, so that the same record is never counted twice."""
+    if fulfilment.content_type_id is None:
+        return None
+    return (f"{fulfilment.content_type.app_label}.{fulfilment.content_type.model}", fulfilment.object_id)

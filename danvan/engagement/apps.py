@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EngagementConfig(AppConfig):
+    name = "danvan.engagement"
+    label = "engagement"
+    verbose_name = _("Dialogues and petitions")
+
+    def ready(self):
+        from danvan.directives import evidence
+        from danvan.directives.choices import ObligationKind
+        from danvan.engagement.queries import dialogues_held
+
+        # A dialogue held in a unit meets the dialogue obligations of that unit and year by itself.
+        evidence.register(ObligationKind.DIALOGUE, dialogues_held)
