@@ -9,11 +9,12 @@ from urllib.parse import urlencode
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _, ngettext
 
 from danvan.core.statistics import in_units
 from danvan.directives.queries import obligations_binding
-from danvan.oversight.choices import MissionStatus
+from danvan.oversight.choices import FollowUpStatus, MissionStatus
 from danvan.oversight.models import FollowUp, Meeting, Mission
 
 DUE_SOON_DAYS = 14
@@ -35,6 +36,34 @@ def due_soon(user, today=None, days=DUE_SOON_DAYS):
 
 def overdue(user, today=None):
     return follow_ups_for(user).overdue(today).order_by("deadline", "pk")
+
+
+@dataclasses.dataclass(frozen=True)
+class FollowUpRow:
+    """One line of a follow-up list with its words made once here: template filters and tags on each
+    cell of 50 lines were most of the list page's time."""
+
+    url: str
+    text: str
+    source: str  # the mission or meeting it came from
+    owner: str
+    deadline: str
+    status: str
+    overdue: bool
+
+
+def follow_up_rows(follow_ups, today=None):
+    """The lines a follow-up list shows for ``follow_ups`` (one page of them, owners and sources already joined)."""
+    today, unfinished = today or datetime.date.today(), set(FollowUpStatus.unfinished())
+    rows = []
+    for follow_up in follow_ups:
+        source, deadline = follow_up.mission or follow_up.meeting, follow_up.deadline
+        rows.append(FollowUpRow(
+            follow_up.get_absolute_url(), Truncator(follow_up.text).chars(140), Truncator(str(source)).chars(60) if source else "",
+            str(follow_up.owner_organization or follow_up.owner_unit), deadline.strftime("%d/%m/%Y") if deadline else "—",
+            follow_up.get_status_display(), follow_up.status in unfinished and deadline is not None and deadline < today,
+        ))
+    return rows
 
 
 def plans_with_progress(queryset):

@@ -352,7 +352,8 @@ class FollowUpListView(XlsxExportMixin, ScopedListView):
         return super().get_queryset().select_related("owner_unit", "owner_organization", "mission", "meeting")
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "page_title": self.page_title, "today": datetime.date.today()}
+        context = super().get_context_data(**kwargs)
+        return {**context, "page_title": self.page_title, "today": datetime.date.today(), "rows": queries.follow_up_rows(context["object_list"])}
 
 
 class MyOpenFollowUpsView(FollowUpListView):
