@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_mission_report_pdf_is_made_once_and_refused_outside_scope(tree, make_user, login):
     mission, _ = mission_with_leader(tree.ld2, subject="Khảo sát mô hình “Dân vận khéo”")
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))  # the first download issues it
     url = reverse("oversight:mission-report-pdf", args=[mission.pk])
     assert url in client.get(mission.get_absolute_url()).content.decode()
     waiting = client.get(url)  # the first request issues the report; its PDF comes from the worker
