@@ -111,7 +111,7 @@ def decision_body(decision, described, signer, recipients):
     if party:
         bases = [line % {"issuer": described.name} for line in PARTY_BASES]
     else:
-        bases = list(next(lines for since, lines in reversed(STATE_BASES) if since <= decision.date))
+        bases = list(next((lines for since, lines in reversed(STATE_BASES) if since <= decision.date), STATE_BASES[0][1]))
     if proposed:
         bases.append(_("Considering the proposal of %(bodies)s,") % {"bodies": proposed})
     award = _("Article 1. To award the %(form)s of %(issuer)s to %(recipients)s (in the attached list) for: %(reason)s.") % {
@@ -151,7 +151,6 @@ def certificate(user, recipient):
             (False, _("Decision No. %(number)s of %(date)s") % {"number": cited.symbol, "date": short_date(decision.date)})]
     return issue_once(
         user, decision, key=f"recipient-{recipient.pk}", issuer=decision.issuing_body, type_code="certificate",
-        issued_on=decision.date, summary=_("%(form)s to %(recipient)s") % {"form": decision.form, "recipient": recipient},
-        body=body, signer=decision_signer(decision),
+        issued_on=decision.date, summary="", body=body, signer=decision_signer(decision),
         extra={"recipient_name": str(recipient).upper()},
     )

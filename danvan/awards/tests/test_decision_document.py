@@ -52,9 +52,9 @@ def test_a_state_decision_carries_its_bases_articles_and_the_list_of_its_recipie
     branch = OrganizationFactory(unit=tree.lh1, name="Chi hội Phụ nữ ấp Cũ")
     first = RecipientFactory(decision=decision, organization=branch, achievement="Mô hình “Tổ tiết kiệm”")
     second = RecipientFactory(decision=decision, organization=OrganizationFactory(unit=tree.lc1, name="Hội Nông dân xã Minh Hòa"))
-    client = login(make_user(tree.ld1, role=Role.VIEWER))
-    content = download(client, decision)
-    assert download(client, decision) == content and Document.objects.count() == 1
+    client = login(make_user(tree.ld1, role=Role.EDITOR))
+    content = download(client, decision)  # the official issues it at the first download; a reader gets the same file
+    assert download(login(make_user(tree.ld1, role=Role.VIEWER)), decision) == content and Document.objects.count() == 1
     opened, state = clerk.open_docx(content), clerk.format_named("state")
     clerk.check_page(opened, state)
     clerk.check_elements(opened, state)
@@ -126,7 +126,7 @@ def test_another_units_user_gets_404_and_nothing_is_issued(tree, make_user, logi
 def test_a_decision_without_a_signer_is_refused_on_its_page_with_no_number_taken(tree, make_user, login):
     decision = state_decision(tree, signer="", signer_title="")
     RecipientFactory(decision=decision)
-    client = login(make_user(tree.ld1, role=Role.VIEWER))
+    client = login(make_user(tree.ld1, role=Role.EDITOR))
     response = client.get(reverse("awards:decision-docx", args=[decision.pk]), follow=True)
     assert response.redirect_chain[-1][0] == decision.get_absolute_url()
     assert "Văn bản cần người ký và chức vụ người ký." in response.content.decode()
@@ -141,3 +141,10 @@ def test_a_signer_who_did_not_hold_the_title_that_day_is_refused(tree, make_user
     with pytest.raises(ValidationError) as refused:
         decision_document(make_user(tree.ld1, role=Role.EDITOR), decision)
     assert "04/08/2020" in " ".join(refused.value.messages) and not Document.objects.exists()
+
+
+def test_a_decision_older_than_every_law_listed_cites_the_earliest(tree, make_user):
+    decision = state_decision(tree, date=datetime.date(2012, 5, 2))
+    RecipientFactory(decision=decision)
+    text = clerk.text(clerk.open_docx(decision_document(make_user(tree.ld1, role=Role.EDITOR), decision).file.read()))
+    assert "Nghị định số 91/2017/NĐ-CP" in text and "Số: 01/QĐ-UBND" in text

@@ -153,14 +153,13 @@ def _annexes(document):
     document.add_paragraph("{%p endfor %}")
 
 
-def _opening(widths, summary=True):
-    """A new document with the styles, the header block, the type name and (unless left out) the summary."""
+def _opening(widths):
+    """A new document with the styles, the header block, the type name and the summary."""
     document = Document()
     _styles(document)
     _header(document, widths)
     _line(document, Element.TYPE_NAME, "{{ type_name }}")
-    if summary:
-        _optional(document, Element.SUMMARY, "summary")
+    _optional(document, Element.SUMMARY, "summary")
     return document
 
 
@@ -178,8 +177,7 @@ def build_text():
 
 
 def build_certificate():
-    # A certificate prints no summary: the register still shows one ("Giấy khen tặng …") to find it by.
-    document = _opening(LANDSCAPE_COLUMNS, summary=False)
+    document = _opening(LANDSCAPE_COLUMNS)
     _line(document, Element.RECIPIENT, "{{ recipient_name }}")
     _body(document)
     _, signature = _two_columns(document, LANDSCAPE_COLUMNS)

@@ -2,7 +2,6 @@
 members present, each criterion's score as recorded, the total and the outcome; issued once, scoped, refused
 with no number taken."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -12,32 +11,20 @@ from django.urls import reverse
 from danvan.core.choices import Role
 from danvan.core.documents.models import Document, DocumentCounter, Element
 from danvan.core.tests import documents as clerk
-from danvan.movement import services
-from danvan.movement.choices import AppraisalOutcome, HolderKind, RecognitionLevel, Status
 from danvan.movement.documents import appraisal_record
-from danvan.movement.models import Criterion
-from danvan.movement.services import STEERING_COMMITTEE_KIND
-from danvan.movement.tests.factories import InitiativeFactory
-from danvan.organizations.tests.factories import OrganizationFactory, OrganizationKindFactory
+from danvan.movement.tests.documents import appraised as appraised_in
+from danvan.movement.tests.documents import steering_committee
 
 pytestmark = pytest.mark.django_db
-
-COUNCIL = "Nguyễn Văn An – Trưởng Ban Dân vận; Trần Thị Bích – Chủ tịch Ủy ban MTTQ"
 
 
 @pytest.fixture
 def steering(tree):
-    kind = OrganizationKindFactory(code=STEERING_COMMITTEE_KIND, name="Ban Chỉ đạo", category="steering_committee")
-    return OrganizationFactory(unit=tree.lc1, name="Ban Chỉ đạo xã Minh Hòa", kind=kind)
+    return steering_committee(tree.lc1)
 
 
-def appraised(tree, user, appraisers=COUNCIL):
-    initiative = InitiativeFactory(unit=tree.lc1, status=Status.REGISTERED, holder=HolderKind.COLLECTIVE, name="Tổ nhân dân tự quản")
-    criteria = list(Criterion.objects.filter(holder=HolderKind.COLLECTIVE))
-    scores = [Decimal(min(criterion.max_score or 10, 5 + index)) for index, criterion in enumerate(criteria)]
-    checks = [(criterion, True, f"Minh chứng {index}", score) for index, (criterion, score) in enumerate(zip(criteria, scores))]
-    return services.appraise(user, initiative, level=RecognitionLevel.COMMUNE, year=2020, outcome=AppraisalOutcome.MET,
-                             checks=checks, appraisers=appraisers, date=datetime.date(2020, 7, 20), note="Hội đồng thống nhất.")
+def appraised(tree, user, **kwargs):
+    return appraised_in(tree.lc1, user, **kwargs)
 
 
 def criteria_rows(opened):
