@@ -39,4 +39,4 @@ def directive_from_the_province(district, communes):
 
 def implementation_report_document(district, communes):
     directive, _commission, _head = directive_from_the_province(district, communes)
-    return reports.implementation_report(UserFactory(unit=district, role=Role.VIEWER), directive, issued_on=datetime.date(2018, 6, 1))
+    return reports.implementation_report(UserFactory(unit=district, role=Role.EDITOR), directive, issued_on=datetime.date(2018, 6, 1))

@@ -29,7 +29,7 @@ def texts(opened, element):
 
 def test_the_district_reports_which_communes_concretised_a_provincial_resolution(tree, make_user, login):
     directive, commission, _head = directive_from_the_province(tree.ld2, [tree.lc2, tree.lc3])
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
     page = client.get(directive.get_absolute_url()).content.decode()
     assert report_url(directive) in page
     first = download(client, directive)
@@ -59,7 +59,7 @@ def test_the_district_reports_which_communes_concretised_a_provincial_resolution
 
 def test_the_issuing_body_reports_on_its_own_directive(tree, make_user, login):
     directive, _commission, _head = directive_from_the_province(tree.ld2, [tree.lc2, tree.lc3])
-    client = login(make_user(tree.lp2, role=Role.VIEWER))
+    client = login(make_user(tree.lp2, role=Role.EDITOR))
     assert report_url(directive) in client.get(directive.get_absolute_url()).content.decode()
     response = client.get(report_url(directive), follow=True)
     # The provincial commission's head is not recorded: refused on the page, no number taken.
@@ -69,14 +69,14 @@ def test_the_issuing_body_reports_on_its_own_directive(tree, make_user, login):
 def test_no_head_that_day_gives_the_message_and_no_document(tree, make_user, login):
     directive, commission, _head = directive_from_the_province(tree.ld2, [tree.lc2, tree.lc3])
     commission.positions.update(valid_to="2016-12-31")
-    response = login(make_user(tree.ld2, role=Role.VIEWER)).get(report_url(directive), follow=True)
+    response = login(make_user(tree.ld2, role=Role.EDITOR)).get(report_url(directive), follow=True)
     assert response.status_code == 200 and "cần người ký" in response.content.decode()
     assert not Document.objects.exists()
 
 
 def test_a_unit_with_no_reporting_body_sees_no_link_and_gets_the_message(tree, make_user, login):
     directive, _commission, _head = directive_from_the_province(tree.ld2, [tree.lc2, tree.lc3])
-    client = login(make_user(tree.lc3, role=Role.VIEWER))
+    client = login(make_user(tree.lc3, role=Role.EDITOR))
     assert report_url(directive) not in client.get(directive.get_absolute_url()).content.decode()
     response = client.get(report_url(directive), follow=True)
     assert "không có tổ chức nào báo cáo được" in response.content.decode() and not Document.objects.exists()

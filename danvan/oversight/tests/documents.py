@@ -72,7 +72,7 @@ def meeting_with_chair(unit, commune):
 
 
 def _user(unit):
-    return UserFactory(unit=unit, role=Role.VIEWER)
+    return UserFactory(unit=unit, role=Role.EDITOR)
 
 
 def mission_report_document(unit):

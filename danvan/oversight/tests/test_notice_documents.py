@@ -32,9 +32,11 @@ def body_texts(opened):
 
 def test_the_mission_notice_is_the_leading_bodys_notice_of_what_was_found_and_what_is_asked(tree, make_user, login):
     mission, _leader = concluded_mission(tree.ld2, tree.lc2)
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
     first = download(client, "mission-notice", mission)
     assert download(client, "mission-notice", mission) == first
+    # A reader of the district downloads the very file the official issued, and no second number is taken.
+    assert download(login(make_user(tree.ld2, role=Role.VIEWER)), "mission-notice", mission) == first
     document = Document.objects.get()
     assert (document.symbol, document.type.code, document.issuer) == ("01-TB/BDVHU", "notice", mission.leading_organization)
     opened = clerk.open_docx(first)
@@ -64,7 +66,7 @@ def test_the_mission_notice_is_the_leading_bodys_notice_of_what_was_found_and_wh
 
 def test_the_report_and_the_notice_are_two_documents_numbered_in_their_own_types(tree, make_user, login):
     mission, _leader = concluded_mission(tree.ld2, tree.lc2)
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
     download(client, "mission-notice", mission)
     download(client, "mission-report", mission)
     download(client, "mission-notice", mission)
@@ -73,7 +75,7 @@ def test_the_report_and_the_notice_are_two_documents_numbered_in_their_own_types
 
 def test_the_notice_link_shows_once_the_mission_has_concluded_and_not_before(tree, make_user, login):
     mission, _leader = concluded_mission(tree.ld2, tree.lc2)
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
     link = reverse("oversight:mission-notice", args=[mission.pk])
     assert link in client.get(mission.get_absolute_url()).content.decode()
     mission.status = MissionStatus.IN_PROGRESS
@@ -86,7 +88,7 @@ def test_the_notice_link_shows_once_the_mission_has_concluded_and_not_before(tre
 def test_a_concluded_mission_without_leader_gives_the_message_and_no_document(tree, make_user, login):
     mission, _leader = concluded_mission(tree.ld2, tree.lc2)
     MissionMember.objects.filter(mission=mission).delete()
-    response = login(make_user(tree.ld2, role=Role.VIEWER)).get(reverse("oversight:mission-notice", args=[mission.pk]), follow=True)
+    response = login(make_user(tree.ld2, role=Role.EDITOR)).get(reverse("oversight:mission-notice", args=[mission.pk]), follow=True)
     assert response.status_code == 200 and "cần người ký" in response.content.decode()
     assert not Document.objects.exists()
 
@@ -102,7 +104,7 @@ def test_another_units_user_gets_404_for_either_notice(tree, make_user, login):
 
 def test_the_meeting_notice_lists_its_conclusions_and_tasks_by_owner_and_is_issued_once(tree, make_user, login):
     meeting, _chair = meeting_with_chair(tree.ld2, tree.lc2)
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
     assert reverse("oversight:meeting-notice", args=[meeting.pk]) in client.get(meeting.get_absolute_url()).content.decode()
     first = download(client, "meeting-notice", meeting)
     assert download(client, "meeting-notice", meeting) == first and Document.objects.count() == 1
@@ -135,6 +137,6 @@ def test_a_meeting_without_chair_gives_the_message_and_no_document(tree, make_us
     meeting, _chair = meeting_with_chair(tree.ld2, tree.lc2)
     meeting.chair = None
     meeting.save()
-    response = login(make_user(tree.ld2, role=Role.VIEWER)).get(reverse("oversight:meeting-notice", args=[meeting.pk]), follow=True)
+    response = login(make_user(tree.ld2, role=Role.EDITOR)).get(reverse("oversight:meeting-notice", args=[meeting.pk]), follow=True)
     assert response.status_code == 200 and "cần người ký" in response.content.decode()
     assert not Document.objects.exists()
