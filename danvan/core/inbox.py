@@ -2,7 +2,8 @@
 
 Apps register a builder in their ``AppConfig.ready`` (as for search and the overview); a builder
 takes the user and returns an ``InboxSection``, or None when that kind of work is not theirs
-(an editor approves nothing). Each section counts with one query and lists its first few items.
+(an editor approves nothing). The sections count together in one statement (``counts``) and each lists
+its first few items with one query.
 """
 
 import dataclasses
@@ -58,17 +59,25 @@ def waiting_count(user):
     return SimpleLazyObject(count)
 
 
-def capped_total(querysets, cap):
-    """The rows of ``querysets``, each counted up to ``cap``, summed by the database in one statement:
-    the menu on every page asked once per section before."""
-    if not querysets:
-        return 0
+def _counted(querysets, cap, joined_by):
     database = querysets[0].db
     parts, params = [], []
     for queryset in querysets:
-        sql, part_params = queryset.order_by().values("pk")[:cap].query.get_compiler(using=database).as_sql()
+        queryset = queryset.order_by().values("pk")
+        sql, part_params = (queryset[:cap] if cap else queryset).query.get_compiler(using=database).as_sql()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS waiting)")
         params.extend(part_params)
     with connections[database].cursor() as cursor:
-        cursor.execute(f"SELECT {' + '.join(parts)}", params)
-        return cursor.fetchone()[0]
+        cursor.execute(f"SELECT {joined_by.join(parts)}", params)
+        return list(cursor.fetchone())
+
+
+def counts(querysets):
+    """How many rows each of ``querysets`` holds, counted by the database in one statement."""
+    return _counted(querysets, None, ", ") if querysets else []
+
+
+def capped_total(querysets, cap):
+    """The rows of ``querysets``, each counted up to ``cap``, summed by the database in one statement:
+    the menu on every page asked once per section before."""
+    return _counted(querysets, cap, " + ")[0] if querysets else 0

@@ -183,7 +183,8 @@ class InboxView(LoginRequiredMixin, generic.TemplateView):
     template_name = "core/inbox.html"
 
     def get_context_data(self, **kwargs):
-        counted = [(section, section.count) for section in inbox.sections_for(self.request.user)]
+        sections = inbox.sections_for(self.request.user)
+        counted = list(zip(sections, inbox.counts([section.queryset for section in sections])))  # one statement
         return {
             **super().get_context_data(**kwargs),
             "sections": [(section, count, section.items if count else []) for section, count in counted],

@@ -52,3 +52,21 @@ def test_above_the_cap_the_figure_says_so(tree, make_user, login, monkeypatch):
     client = login(make_user(tree.cp, role=Role.APPROVER))
     add_work(tree, 3)
     assert menu(client)[0] == "5+"
+
+
+def test_the_inbox_counts_its_sections_in_one_statement_and_costs_the_same_for_three_times_the_work(tree, make_user, login):
+    client = login(make_user(tree.cp, role=Role.APPROVER))
+
+    def page():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(reverse("core:inbox"))
+        assert response.status_code == 200
+        return {str(section.title): count for section, count, _ in response.context["sections"] if count}, context
+
+    add_work(tree, 2)
+    few_counts, few = page()
+    add_work(tree, 4)
+    many_counts, many = page()
+    assert sorted(many_counts.values()) == [6, 6] and sorted(few_counts.values()) == [2, 2]
+    assert len(many) == len(few)
+    assert sum("COUNT(*)" in query["sql"] for query in many.captured_queries) == 1
