@@ -1,9 +1,13 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from danvan.core.api import ScopedModelViewSet
 from danvan.engagement import services
-from danvan.engagement.filters import DialogueFilter
-from danvan.engagement.models import Dialogue
+from danvan.engagement.choices import Satisfaction
+from danvan.engagement.filters import DialogueFilter, PetitionFilter
+from danvan.engagement.models import Dialogue, Petition, PetitionTransfer
 
 
 class DialogueSerializer(serializers.ModelSerializer):
@@ -23,3 +27,115 @@ class DialogueViewSet(ScopedModelViewSet):
 
     def write(self, instance, extra):
         return services.record_dialogue(self.request.user, instance, organizations=extra.get("organizations"))
+
+
+class PetitionSerializer(serializers.ModelSerializer):
+    """The petitioner's name and contact are written when a petition is recorded, and read back only by a
+    user holding ``engagement.view_petitioner`` (each read logged)."""
+
+    status_type = serializers.CharField(read_only=True)
+    is_overdue = serializers.BooleanField(read_only=True)
+    answered_on_time = serializers.BooleanField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Petition
+        fields = ["id", "unit", "channel", "dialogue", "kind", "field", "content", "petitioner_name", "petitioner_contact",
+                  "received_on", "deadline", "assigned_to", "status", "status_type", "is_overdue", "answered_on_time",
+                  "answer", "answered_on", "satisfaction"]
+        read_only_fields = ["deadline", "status", "answer", "answered_on", "satisfaction"]
+        extra_kwargs = {"petitioner_name": {"write_only": True}, "petitioner_contact": {"write_only": True}}
+
+
+class PetitionerSerializer(PetitionSerializer):
+    """The same, with the petitioner shown: for users allowed to see them."""
+
+    class Meta(PetitionSerializer.Meta):
+        extra_kwargs = {}
+
+
+class TransferInput(serializers.ModelSerializer):
+    """A model serializer so that ``to_body`` offers the chain of units (``PetitionTransfer.related_scopes``), not only the scope."""
+
+    sent_on = serializers.DateField(required=False, allow_null=True, default=None)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+
+    class Meta:
+        model = PetitionTransfer
+        fields = ["to_body", "sent_on", "note"]
+
+
+class AcceptInput(serializers.Serializer):
+    on = serializers.DateField(required=False, allow_null=True, default=None)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+
+
+class ReturnInput(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+    on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class AnswerInput(serializers.Serializer):
+    answer = serializers.CharField(required=False, allow_blank=True, default="", max_length=20_000)
+    answered_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class CloseInput(serializers.Serializer):
+    satisfaction = serializers.ChoiceField(choices=[("", ""), *Satisfaction.choices], required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+
+
+class PetitionViewSet(ScopedModelViewSet):
+    """``?unit={id}&status=open|in_progress|answered|closed&overdue=true``; each step of the handling is a POST
+    to its action (``transfer``, ``accept``, ``return``, ``answer``, ``close``), refused with the reason (400)."""
+
+    queryset = Petition.objects.select_related("kind").order_by("-received_on", "-id")
+    serializer_class = PetitionSerializer
+    filterset_class = PetitionFilter
+    action_serializers = {"transfer": TransferInput, "accept": AcceptInput, "return_": ReturnInput, "answer": AnswerInput, "close": CloseInput}
+
+    def get_serializer_class(self):
+        if self.request is not None and services.may_see_petitioner(self.request.user):
+            return PetitionerSerializer
+        return PetitionSerializer
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        shown = args[0] if args else kwargs.get("instance")
+        if shown is not None and self.get_serializer_class() is PetitionerSerializer:
+            # The answer shows the petitioner of each petition it holds: a read to log, one row per petition.
+            services.log_petitioner_reads(self.request.user, shown if isinstance(shown, (list, tuple)) else [shown], surface="api")
+        return serializer
+
+    def write(self, instance, extra):
+        return services.record_petition(self.request.user, instance)
+
+    def _step(self, service, **names):
+        petition = self.get_object()
+        payload = self.payload()
+        service(self.request.user, petition, **{name: payload[key] for name, key in names.items()})
+        return Response(self.get_serializer(petition).data)
+
+    @extend_schema(request=TransferInput, responses=PetitionSerializer)
+    @action(detail=True, methods=["post"])
+    def transfer(self, request, pk=None):
+        return self._step(services.transfer_petition, to_body="to_body", sent_on="sent_on", note="note")
+
+    @extend_schema(request=AcceptInput, responses=PetitionSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._step(services.accept_petition, on="on", note="note")
+
+    @extend_schema(request=ReturnInput, responses=PetitionSerializer)
+    @action(detail=True, methods=["post"], url_path="return", url_name="return")
+    def return_(self, request, pk=None):
+        return self._step(services.return_petition, reason="reason", on="on")
+
+    @extend_schema(request=AnswerInput, responses=PetitionSerializer)
+    @action(detail=True, methods=["post"])
+    def answer(self, request, pk=None):
+        return self._step(services.answer_petition, answer="answer", on="answered_on")
+
+    @extend_schema(request=CloseInput, responses=PetitionSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        return self._step(services.close_petition, satisfaction="satisfaction", note="note")

@@ -1,7 +1,11 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import ScopedModelForm
-from danvan.engagement.models import Dialogue
+from danvan.core.forms import ScopedForm, ScopedModelForm
+from danvan.engagement import services
+from danvan.engagement.choices import Satisfaction
+from danvan.engagement.models import Dialogue, Petition
+from danvan.organizations.models import Organization
 
 
 class DialogueForm(ScopedModelForm):
@@ -9,3 +13,59 @@ class DialogueForm(ScopedModelForm):
         model = Dialogue
         fields = ["kind", "unit", "organizations", "chair", "date", "place", "participants", "opinions_raised", "opinions_answered", "summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+
+class PetitionForm(ScopedModelForm):
+    """A new petition names its petitioner; an edit shows and changes them only to a user allowed to see them."""
+
+    class Meta:
+        model = Petition
+        fields = ["unit", "channel", "dialogue", "kind", "field", "content", "petitioner_name", "petitioner_contact", "received_on", "assigned_to"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["assigned_to"]  # changed by a transfer
+            if not services.may_see_petitioner(self.user, self.instance):
+                for name in Petition.PERSONAL_FIELDS:
+                    del self.fields[name]
+            else:
+                services.petitioner_of(self.user, self.instance, surface="edit")  # the form shows them: a read
+        if "assigned_to" in self.fields:
+            self.fields["assigned_to"].help_text = _("A body of this unit, of a unit above it or of one below it.")
+
+
+class TransferForm(ScopedForm):
+    to_body = forms.ModelChoiceField(label=_("Send to"), queryset=Organization.objects.none(),
+                                     help_text=_("A body of the petition's unit, of a unit above it or of one below it."))
+    sent_on = forms.DateField(label=_("Sent on"), required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)
+
+    def __init__(self, *args, petition, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A plain list of the chain's bodies: the search box of organisations finds only those in scope, not those above.
+        field = self.fields["to_body"]
+        field.queryset = services.chain_bodies(self.user, petition)
+        field.widget = forms.Select()
+        field.widget.choices = field.choices
+
+
+class AcceptForm(ScopedForm):
+    on = forms.DateField(label=_("Accepted on"), required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)
+
+
+class ReturnForm(ScopedForm):
+    reason = forms.CharField(label=_("Reason for returning"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+    on = forms.DateField(label=_("Returned on"), required=False)
+
+
+class AnswerForm(ScopedForm):
+    answer = forms.CharField(label=_("Public answer"), widget=forms.Textarea(attrs={"rows": 5}), required=False, max_length=20_000)
+    answered_on = forms.DateField(label=_("Answered on"), required=False)
+
+
+class CloseForm(ScopedForm):
+    satisfaction = forms.ChoiceField(label=_("Petitioner's satisfaction"), choices=[("", _("Not known")), *Satisfaction.choices], required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)

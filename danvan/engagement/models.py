@@ -1,14 +1,18 @@
 """Dialogues and citizen receptions, and the petitions people raise there and through other channels."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+import datetime
 
 from danvan.core.audit import track
 from danvan.core.models import ScopedModel, SearchableModel
-from danvan.engagement.choices import DialogueKind
+from danvan.core.scoping import ScopedQuerySet
+from danvan.engagement.choices import STATUS_TYPE, Channel, DialogueKind, PetitionStatus, Satisfaction, TransferOutcome
 
 # Bounds of what one record can hold: a commune's dialogue has hundreds of people, never millions; a text
 # beyond these lengths is a pasted file, not what an official writes.
@@ -62,4 +66,163 @@ class Dialogue(ScopedModel, SearchableModel):
             raise ValidationError({"opinions_answered": _("More opinions answered on the spot than were raised.")})
 
 
-track(Dialogue)
+class PetitionField(models.Model):
+    """A field a petition concerns (đất đai, môi trường …): a national catalogue an administrator edits."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("petition field")
+        verbose_name_plural = _("petition fields")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PetitionKind(models.Model):
+    """Kiến nghị, phản ánh, khiếu nại, tố cáo: each with its time limit in working days and where the limit comes from."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    time_limit_days = models.PositiveSmallIntegerField(_("time limit (working days)"), validators=[MinValueValidator(1), MaxValueValidator(365)])
+    legal_basis = models.CharField(_("legal basis"), max_length=300, help_text=_("The article of law or local rule that sets the time limit."))
+    own_law = models.BooleanField(_("handled under its own law"), default=False,
+                                  help_text=_("Complaints and denunciations follow Luật Khiếu nại 2011 and Luật Tố cáo 2018."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("petition kind")
+        verbose_name_plural = _("petition kinds")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PetitionQuerySet(ScopedQuerySet):
+    def of_type(self, status_type):
+        return self.filter(status__in=PetitionStatus.of_type(status_type))
+
+    def overdue(self, today=None):
+        """Not answered, and the deadline has passed: derived from the status and the computed deadline, never typed."""
+        return self.filter(status__in=PetitionStatus.unanswered(), deadline__lt=today or datetime.date.today())
+
+
+class Petition(ScopedModel, SearchableModel):
+    """A citizen's request (kiến nghị, phản ánh, khiếu nại, tố cáo) concerning a unit, assigned to a body and answered.
+
+    The petitioner's name and contact are personal data (Nghị định 13/2023/NĐ-CP): only users holding
+    ``engagement.view_petitioner`` see them, and each read is logged (``PetitionerRead``).
+    """
+
+    # The assigned body may sit above the writer's unit (the district's UBND): the chain of units, not the scope.
+    related_scopes = {"assigned_to": "in_chain_of"}
+    PERSONAL_FIELDS = ("petitioner_name", "petitioner_contact")
+
+    unit = models.ForeignKey("units.Unit", verbose_name=_("unit concerned"), on_delete=models.PROTECT, related_name="petitions")
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    dialogue = models.ForeignKey(Dialogue, verbose_name=_("raised at"), null=True, blank=True, on_delete=models.PROTECT, related_name="petitions")
+    kind = models.ForeignKey(PetitionKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="petitions")
+    field = models.ForeignKey(PetitionField, verbose_name=_("field"), on_delete=models.PROTECT, related_name="petitions")
+    content = bounded_text(_("content"))
+    petitioner_name = models.CharField(_("petitioner's name"), max_length=150, blank=True, help_text=_("Leave empty for an anonymous petition."))
+    petitioner_contact = models.CharField(_("petitioner's contact"), max_length=200, blank=True)
+    received_on = models.DateField(_("received on"))
+    # Computed from received_on and the kind's time limit on the working calendar by the service, never typed.
+    deadline = models.DateField(_("deadline"), null=True, editable=False)
+    assigned_to = models.ForeignKey("organizations.Organization", verbose_name=_("assigned to"), on_delete=models.PROTECT, related_name="petitions")
+    status = models.CharField(_("status"), max_length=20, choices=PetitionStatus.choices, default=PetitionStatus.RECEIVED)
+    answer = bounded_text(_("public answer"), blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    satisfaction = models.CharField(_("petitioner's satisfaction"), max_length=20, choices=Satisfaction.choices, blank=True)
+
+    objects = PetitionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+        ordering = ["-received_on", "-id"]
+        permissions = [("view_petitioner", _("Can see the petitioner's name and contact"))]
+        indexes = [
+            models.Index(fields=["received_on", "id"], name="petition_list_order"),
+            models.Index(fields=["unit", "status", "deadline"]),
+            models.Index(fields=["status", "deadline"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.received_on:%d/%m/%Y}: {self.content[:60]}" if self.kind_id and self.received_on else self.content[:60]
+
+    def search_source(self):
+        return self.content  # never the petitioner: a search must not find people by name
+
+    def get_absolute_url(self):
+        return reverse("engagement:petition-detail", args=[self.pk])
+
+    @property
+    def status_type(self):
+        return STATUS_TYPE[self.status]
+
+    @property
+    def is_overdue(self):
+        return self.status in PetitionStatus.unanswered() and self.deadline is not None and self.deadline < datetime.date.today()
+
+    @property
+    def answered_on_time(self):
+        """True/False once answered; None before."""
+        if self.answered_on is None or self.deadline is None:
+            return None
+        return self.answered_on <= self.deadline
+
+    def clean(self):
+        super().clean()
+        if self.channel in Channel.at_a_meeting():
+            if self.channel == Channel.DIALOGUE and self.dialogue_id is None:
+                raise ValidationError({"dialogue": _("Choose the dialogue at which the petition was raised.")})
+        elif self.dialogue_id is not None:
+            raise ValidationError({"dialogue": _("Only a petition raised at a dialogue or reception names one.")})
+        if self.answered_on and self.received_on and self.answered_on < self.received_on:
+            raise ValidationError({"answered_on": _("The answer cannot be dated before the petition was received.")})
+
+
+class PetitionTransfer(ScopedModel):
+    """One hop of the transfer chain: sent from one body to another, then accepted or returned with a reason."""
+
+    scope_path = "petition__unit"
+    related_scopes = {"from_body": "in_chain_of", "to_body": "in_chain_of"}
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="transfers")
+    from_body = models.ForeignKey("organizations.Organization", verbose_name=_("from"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    to_body = models.ForeignKey("organizations.Organization", verbose_name=_("to"), on_delete=models.PROTECT, related_name="+")
+    sent_on = models.DateField(_("sent on"))
+    outcome = models.CharField(pgettext_lazy("transfer", "outcome"), max_length=20, choices=TransferOutcome.choices, default=TransferOutcome.PENDING)
+    reason = bounded_text(_("reason"), blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+        ordering = ["sent_on", "pk"]
+
+    def __str__(self):
+        return f"{self.from_body or '—'} → {self.to_body}"
+
+
+class PetitionerRead(models.Model):
+    """Who read a petitioner's name and contact, and when: the log Nghị định 13/2023 asks for. Append-only."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="petitioner_reads")
+    user = models.ForeignKey("accounts.User", verbose_name=_("read by"), null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    surface = models.CharField(_("where"), max_length=20, default="page")
+
+    class Meta:
+        verbose_name = _("read of the petitioner's data")
+        verbose_name_plural = _("reads of the petitioner's data")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["petition", "at"])]
+
+
+track(Dialogue, PetitionTransfer)
+# The petitioner's data stays out of the change log: the history is shown to every reader of the petition.
+track(Petition, exclude=Petition.PERSONAL_FIELDS)

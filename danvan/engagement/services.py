@@ -1,13 +1,34 @@
 """Every change to dialogues and petitions: validated, scoped, one transaction, lifecycle recorded."""
 
-from django.core.exceptions import ValidationError
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from danvan.core.scoping import unit_within
-from danvan.core.services import ensure_all_in_scope, not_in_future, save_record
-from danvan.engagement.models import Dialogue
+from danvan.core.choices import Role
+from danvan.core.scoping import Scope, subtree_q, unit_within
+from danvan.core.services import choosable, ensure_all_in_scope, not_in_future, save_record
+from danvan.core.workdays.calendar import CalendarNotPublished, working_calendar
+from danvan.core.workflow import Step, Workflow
+from danvan.engagement.choices import PetitionStatus as P
+from danvan.engagement.choices import TransferOutcome
+from danvan.engagement.models import Dialogue, Petition, PetitionerRead, PetitionTransfer
+from danvan.organizations.models import Organization
 from danvan.people.models import Position
+
+PETITION_FLOW = Workflow(model=Petition, deletable=(P.RECEIVED,), steps={
+    (P.RECEIVED, P.TRANSFERRED): Step(Role.EDITOR),
+    (P.ACCEPTED, P.TRANSFERRED): Step(Role.EDITOR),
+    (P.RETURNED, P.TRANSFERRED): Step(Role.EDITOR),
+    (P.RECEIVED, P.ACCEPTED): Step(Role.EDITOR),
+    (P.TRANSFERRED, P.ACCEPTED): Step(Role.EDITOR),
+    (P.TRANSFERRED, P.RETURNED): Step(Role.EDITOR, note_required=True),
+    (P.RECEIVED, P.ANSWERED): Step(Role.EDITOR),
+    (P.ACCEPTED, P.ANSWERED): Step(Role.EDITOR),
+    (P.ANSWERED, P.CLOSED): Step(Role.EDITOR),
+})
 
 
 # --- dialogues ------------------------------------------------------------------------------------
@@ -43,3 +64,150 @@ def record_dialogue(user, dialogue, organizations=None):
     if organizations is not None:
         dialogue.organizations.set(organizations)
     return dialogue
+
+
+# --- petitions ------------------------------------------------------------------------------------
+
+def deadline_of(petition):
+    """The kind's time limit counted in working days from the day after receipt; a year whose days off are
+    not yet entered is refused beside the date, never guessed."""
+    try:
+        return working_calendar().add(petition.received_on, petition.kind.time_limit_days)
+    except CalendarNotPublished as error:
+        raise ValidationError({"received_on": error.messages}) from error
+
+
+def in_chain(body, unit):
+    """Whether ``body`` sits on ``unit``, on a unit above it or on one below it: where a petition may be sent."""
+    return body is not None and (unit_within(body.unit, unit) or body.unit_id in unit.ancestor_ids())
+
+
+def chain_bodies(user, petition):
+    """The bodies ``user`` may send ``petition`` to: current ones on its unit, above it or below it."""
+    unit = petition.unit
+    return (Organization.objects.in_chain_of(user).valid_at(datetime.date.today())
+            .filter(Q(unit_id__in=unit.ancestor_ids()) | subtree_q(unit.path, "unit__path"))
+            .select_related("unit").order_by("unit__path", "name"))
+
+
+def _ensure_in_chain(body, petition, field):
+    if not in_chain(body, petition.unit):
+        raise ValidationError({field: _("%(body)s is outside the chain of units of %(unit)s: send a petition to a body of this unit, of a unit above it or of one below it.")
+                               % {"body": body, "unit": petition.unit}})
+
+
+def may_see_petitioner(user, petition=None):
+    """The separate permission of Nghị định 13/2023, within the user's scope."""
+    if not user.has_perm("engagement.view_petitioner"):
+        return False
+    return petition is None or Scope.for_user(user).contains(petition.unit)
+
+
+@transaction.atomic
+def record_petition(user, petition):
+    """Record a new petition or edit one; the deadline is computed, never typed; the body is changed by a transfer."""
+    if petition.pk is None:
+        petition.status = P.RECEIVED
+    else:
+        loaded = getattr(petition, "loaded", {})
+        if loaded.get("assigned_to_id") not in (None, petition.assigned_to_id):
+            raise ValidationError({"assigned_to": _("The body handling a petition changes by a transfer, not by editing it.")})
+        if any(loaded.get(name) != getattr(petition, name) for name in Petition.PERSONAL_FIELDS if name in loaded) and not may_see_petitioner(user, petition):
+            raise PermissionDenied(_("Only a user allowed to see the petitioner's data may change it."))
+    not_in_future("received_on", petition.received_on)
+    if petition.dialogue_id and petition.unit_id and not unit_within(petition.unit, petition.dialogue.unit):
+        raise ValidationError({"dialogue": _("The dialogue was held at %(unit)s, not in the unit the petition concerns.") % {"unit": petition.dialogue.unit}})
+    if petition.assigned_to_id and petition.unit_id:
+        _ensure_in_chain(petition.assigned_to, petition, "assigned_to")
+    if petition.received_on and petition.kind_id:
+        petition.deadline = deadline_of(petition)
+    return save_record(user, petition)
+
+
+def _pending_transfer(petition):
+    return petition.transfers.filter(outcome=TransferOutcome.PENDING).order_by("-sent_on", "-pk").first()
+
+
+def _day(field, on, petition):
+    day = not_in_future(field, on) or datetime.date.today()
+    if day < petition.received_on:
+        raise ValidationError({field: _("This date is before the petition was received (%(date)s).") % {"date": petition.received_on.strftime("%d/%m/%Y")}})
+    return day
+
+
+@transaction.atomic
+def transfer_petition(user, petition, to_body, sent_on=None, note=""):
+    """Send the petition to another body in the chain of its unit; it waits there to be accepted or returned."""
+    allowed = choosable(user, Petition, "assigned_to")
+    if to_body is None or not allowed.filter(pk=to_body.pk).exists():
+        raise ValidationError({"to_body": _("“%(field)s”: the chosen record is outside the units you work on.") % {"field": _("to")}})
+    _ensure_in_chain(to_body, petition, "to_body")
+    if to_body.pk == petition.assigned_to_id and petition.status != P.RETURNED:
+        raise ValidationError({"to_body": _("The petition is already with %(body)s.") % {"body": to_body}})
+    sent_on = _day("sent_on", sent_on, petition)
+    from_body = petition.assigned_to
+    petition.assigned_to = to_body
+    PETITION_FLOW.move(petition, P.TRANSFERRED, user, note)
+    return save_record(user, PetitionTransfer(petition=petition, from_body=from_body, to_body=to_body, sent_on=sent_on))
+
+
+def _decide(user, petition, outcome, on, reason=""):
+    pending = _pending_transfer(petition)
+    if pending is not None:
+        pending.outcome, pending.decided_on, pending.reason = outcome, _day("on", on, petition), reason
+        save_record(user, pending)
+    return pending
+
+
+@transaction.atomic
+def accept_petition(user, petition, on=None, note=""):
+    """The assigned body takes the petition up (thụ lý)."""
+    _decide(user, petition, TransferOutcome.ACCEPTED, on)
+    PETITION_FLOW.move(petition, P.ACCEPTED, user, note)
+    return petition
+
+
+@transaction.atomic
+def return_petition(user, petition, reason, on=None):
+    """The body a petition was sent to returns it with a reason; it goes back to the sender to be re-assigned."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for returning the petition.")})
+    pending = _decide(user, petition, TransferOutcome.RETURNED, on, reason)
+    if pending is not None and pending.from_body_id:
+        petition.assigned_to = pending.from_body
+    PETITION_FLOW.move(petition, P.RETURNED, user, reason)
+    return petition
+
+
+@transaction.atomic
+def answer_petition(user, petition, answer, on=None):
+    """The public answer, dated: on time or late is read from this date against the deadline."""
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError({"answer": _("Write the answer given to the petitioner.")})
+    petition.answer, petition.answered_on = answer, _day("answered_on", on, petition)
+    petition.full_clean()
+    PETITION_FLOW.move(petition, P.ANSWERED, user, "")
+    return petition
+
+
+@transaction.atomic
+def close_petition(user, petition, satisfaction="", note=""):
+    petition.satisfaction = satisfaction or ""
+    petition.full_clean()
+    PETITION_FLOW.move(petition, P.CLOSED, user, note)
+    return petition
+
+
+def petitioner_of(user, petition, surface="page"):
+    """The petitioner's name and contact for a user allowed to see them, each read logged; None for anyone else."""
+    if not may_see_petitioner(user, petition):
+        return None
+    PetitionerRead.objects.create(petition=petition, user=user, surface=surface)
+    return {"name": petition.petitioner_name, "contact": petition.petitioner_contact}
+
+
+def log_petitioner_reads(user, petitions, surface):
+    """One log row per petition whose petitioner ``user`` was shown (a list of the API, an export)."""
+    PetitionerRead.objects.bulk_create([PetitionerRead(petition=petition, user=user, surface=surface) for petition in petitions])

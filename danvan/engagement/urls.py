@@ -8,4 +8,13 @@ urlpatterns = [
     path("dialogues/new/", views.DialogueCreateView.as_view(), name="dialogue-create"),
     path("dialogues/<int:pk>/", views.DialogueDetailView.as_view(), name="dialogue-detail"),
     path("dialogues/<int:pk>/edit/", views.DialogueUpdateView.as_view(), name="dialogue-update"),
+    path("petitions/", views.PetitionListView.as_view(), name="petition-list"),
+    path("petitions/new/", views.PetitionCreateView.as_view(), name="petition-create"),
+    path("petitions/<int:pk>/", views.PetitionDetailView.as_view(), name="petition-detail"),
+    path("petitions/<int:pk>/edit/", views.PetitionUpdateView.as_view(), name="petition-update"),
+    path("petitions/<int:pk>/transfer/", views.PetitionTransferView.as_view(), name="petition-transfer"),
+    path("petitions/<int:pk>/accept/", views.PetitionAcceptView.as_view(), name="petition-accept"),
+    path("petitions/<int:pk>/return/", views.PetitionReturnView.as_view(), name="petition-return"),
+    path("petitions/<int:pk>/answer/", views.PetitionAnswerView.as_view(), name="petition-answer"),
+    path("petitions/<int:pk>/close/", views.PetitionCloseView.as_view(), name="petition-close"),
 ]

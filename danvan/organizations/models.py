@@ -41,6 +41,10 @@ class OrganizationQuerySet(ScopedQuerySet, ValidityQuerySet):
             return self.all()
         return self.filter(unit_id__in=[*unit.ancestor_ids(), unit.pk])
 
+    def in_chain_of(self, user):
+        """Bodies a user may hand a case to (a petition transferred up or down): those in scope and those above."""
+        return self.visible_to(user) | self.addressable_by(user)
+
     def with_current_parent(self):
         """Each organisation's parent today read in one query for the lot: ``parent`` then asks nothing
         (an autocomplete of 20 matches asked 20 more times)."""

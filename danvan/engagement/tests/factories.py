@@ -2,8 +2,8 @@ import datetime
 
 import factory
 
-from danvan.engagement.choices import DialogueKind
-from danvan.engagement.models import Dialogue
+from danvan.engagement.choices import Channel, DialogueKind
+from danvan.engagement.models import Dialogue, Petition, PetitionField, PetitionKind
 from danvan.organizations.tests.factories import OrganizationFactory
 from danvan.people.tests.factories import PersonFactory, PositionFactory
 from danvan.units.tests.factories import CommuneFactory
@@ -35,3 +35,30 @@ class DialogueFactory(factory.django.DjangoModelFactory):
     def organizations(self, create, extracted, **kwargs):
         if create:
             self.organizations.set(extracted if extracted is not None else [OrganizationFactory(unit=self.unit)])
+
+
+def petition_kind(name="Kiến nghị", days=10):
+    """The seeded kind (a transactional test before may have emptied the catalogue)."""
+    return PetitionKind.objects.get_or_create(name=name, defaults={"time_limit_days": days, "legal_basis": "Điều 28 Luật Tiếp công dân 2013"})[0]
+
+
+def petition_field(name="Hạ tầng"):
+    return PetitionField.objects.get_or_create(name=name)[0]
+
+
+class PetitionFactory(factory.django.DjangoModelFactory):
+    """Received on a Monday; ten working days later is the deadline."""
+
+    class Meta:
+        model = Petition
+
+    unit = factory.SubFactory(CommuneFactory)
+    channel = Channel.LETTER
+    kind = factory.LazyFunction(petition_kind)
+    field = factory.LazyFunction(petition_field)
+    content = factory.Sequence(lambda n: f"Đề nghị sửa chữa đoạn đường liên ấp số {n} bị sạt lở")
+    petitioner_name = "Trần Thị Lan"
+    petitioner_contact = "0912 345 678"
+    received_on = datetime.date(2025, 9, 15)
+    deadline = datetime.date(2025, 9, 29)
+    assigned_to = factory.SubFactory(OrganizationFactory, unit=factory.SelfAttribute("..unit"))
