@@ -7,12 +7,15 @@ issuer (Ban Dân vận Huyện ủy answers Ban Dân vận Tỉnh ủy), else of
 Each reporting body issues it once per directive; later downloads return the same file.
 """
 
+import itertools
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Level
 from danvan.core.documents.issuers import HEAD_TITLE_FIRST_WORDS, Signer, is_deputy
+from danvan.core.documents.render import heading
 from danvan.core.documents.services import issue_once, registered
 from danvan.core.scoping import Scope
 from danvan.core.text import fold
@@ -95,18 +98,21 @@ def report_body(directive, user, reporter):
         "directive": directive, "issued": issued, "by": _(" of %(issuer)s") % {"issuer": by} if by else "",
         "subject": _about(directive.subject),
         "reporter": reporter})]
-    own = list(directive.implementations.filter(unit=reporter.unit).select_related("document").order_by("implemented_on", "pk"))
-    lines.append((True, _("I. AT ITS OWN LEVEL")))
-    lines.extend((False, f"- {_implementation_line(item)}") for item in own)
-    if not own:
-        lines.append((False, _("- Not concretised yet.")))
-    lines.append((True, _("II. UNITS THAT CONCRETISED IT (%(done)s of %(total)s)") % {"done": len(done), "total": len(rows)}))
+    part = itertools.count()
+    if reporter != directive.issuing_organization:  # the body that issued it does not concretise its own text
+        own = list(directive.implementations.filter(unit=reporter.unit).select_related("document").order_by("implemented_on", "pk"))
+        lines.append(heading(next(part), _("Concretised at its own level")))
+        lines.extend((False, f"- {_implementation_line(item)}") for item in own)
+        if not own:
+            lines.append((False, _("- Not concretised yet.")))
+    lines.append(heading(next(part), _("Units that concretised it (%(done)s of %(total)s)") % {"done": len(done), "total": len(rows)}))
     for row in done:
         lines.append((False, f"- {row.unit}: " + "; ".join(_implementation_line(item) for item in row.implementations)))
-    lines.append((True, _("III. UNITS THAT HAVE NOT CONCRETISED IT YET (%(count)s)") % {"count": len(rows) - len(done)}))
+    lines.append(heading(next(part), _("Units that have not concretised it yet (%(count)s)") % {"count": len(rows) - len(done)}))
     lines.extend((False, f"- {row.unit}") for row in rows if row.is_gap)
-    superior = directive.issuing_organization if directive.issuing_organization != reporter else reporter.parent
-    recipients = [str(name) for name in (superior or directive.issuer_name,) if name]
+    # To whom it reports: the body above the issuer for its own directive, else whoever issued it.
+    superior = reporter.parent if reporter == directive.issuing_organization else (directive.issuing_organization or directive.issuer_name)
+    recipients = [str(superior)] if superior else []
     return lines, [*recipients, _("Archive")]
 
 

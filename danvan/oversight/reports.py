@@ -11,15 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.documents.issuers import Signer
+from danvan.core.documents.render import heading
 from danvan.core.documents.services import issue_once, registered
 from danvan.oversight.choices import FindingPart
-
-ROMAN = ("I", "II", "III", "IV", "V")
-
-
-def _heading(index, label):
-    return True, f"{ROMAN[index]}. {label.upper()}"
-
 
 def _date(value):
     return value.strftime("%d/%m/%Y")
@@ -81,18 +75,18 @@ def body(mission):
     directives = list(mission.directives.all())
     if directives:
         lines.append((False, _("Directives concerned: %(list)s") % {"list": "; ".join(str(d) for d in directives)}))
-    lines.append(_heading(0, _("Members")))
+    lines.append(heading(0, _("Members")))
     for member in mission.members.select_related("person"):
         role = " (%s)" % _("mission leader") if member.is_leader else ""
         lines.append((False, f"- {member.person}, {member.title}{role}"))
-    lines.append(_heading(1, _("Targets")))
+    lines.append(heading(1, _("Targets")))
     targets = list(mission.targets.select_related("unit", "organization", "received_by"))
     for target in targets:
         received = _(" — received by %(person)s, %(title)s") % {"person": target.received_by, "title": target.received_by_title} if target.received_by else ""
         lines.append((False, f"- {target}{received}"))
-    lines.append(_heading(2, _("Results")))
+    lines.append(heading(2, _("Results")))
     lines.extend(_findings(mission))
-    lines.append(_heading(3, _("Recommendations")))
+    lines.append(heading(3, _("Recommendations")))
     lines.extend((False, _recommendation(item)) for item in mission.follow_ups.select_related("owner_unit", "owner_organization"))
     return lines, targets
 
@@ -157,10 +151,10 @@ def mission_notice_body(mission, signer=None):
     lines.append((False, _("The mission concluded as follows:")))
     findings = list(mission.findings.select_related("target__unit", "target__organization"))
     for index, part in enumerate(FindingPart):
-        lines.append(_heading(index, part.label))
+        lines.append(heading(index, part.label))
         lines.extend(_part_lines(findings, part))
     follow_ups = list(mission.follow_ups.select_related("owner_unit", "owner_organization").order_by("pk"))
-    lines.append(_heading(len(FindingPart), _("Recommendations")))
+    lines.append(heading(len(FindingPart), _("Recommendations")))
     lines.extend((False, _task(item)) for item in follow_ups)
     recipients = _distinct([*(str(target.organization or target.unit) for target in targets), *_owners(follow_ups)])
     return lines, [*recipients, _("Archive")]
@@ -193,9 +187,9 @@ def meeting_notice_body(meeting, signer=None):
         lines.append((False, _("Attending: %(list)s.") % {"list": "; ".join(attendees)}))
     if meeting.summary:
         lines.append((False, meeting.summary))
-    lines.append(_heading(0, _("Conclusions")))
+    lines.append(heading(0, _("Conclusions")))
     lines.extend((False, paragraph) for paragraph in meeting.conclusions.splitlines() if paragraph.strip())
-    lines.append(_heading(1, _("Tasks")))
+    lines.append(heading(1, _("Tasks")))
     follow_ups = list(meeting.follow_ups.select_related("owner_unit", "owner_organization").order_by("pk"))
     owners = _distinct(_owners(follow_ups))
     for number, owner in enumerate(owners, start=1):

@@ -137,3 +137,11 @@ def render(document_type, document_format, context, tables=()):
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def heading(index, label):
+    """A body's part heading as documents number them: ``heading(1, "Hạn chế")`` is (True, "II. HẠN CHẾ")."""
+    return True, f"{ROMAN[index]}. {label.upper()}"

@@ -9,6 +9,7 @@ from danvan.core.choices import Role
 from danvan.core.documents.models import Document, Element
 from danvan.core.tests import documents as clerk
 from danvan.directives.tests.documents import directive_from_the_province
+from danvan.people.tests.factories import PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,13 +58,25 @@ def test_the_district_reports_which_communes_concretised_a_provincial_resolution
     assert texts(opened, Element.RECIPIENTS) == ["- Ban Dân vận Tỉnh ủy Cà Mau", "- Lưu VT"]
 
 
-def test_the_issuing_body_reports_on_its_own_directive(tree, make_user, login):
+def test_the_issuing_body_reports_on_its_own_directive_naming_the_units_one_level_below(tree, make_user, login):
     directive, _commission, _head = directive_from_the_province(tree.ld2, [tree.lc2, tree.lc3])
     client = login(make_user(tree.lp2, role=Role.EDITOR))
     assert report_url(directive) in client.get(directive.get_absolute_url()).content.decode()
     response = client.get(report_url(directive), follow=True)
     # The provincial commission's head is not recorded: refused on the page, no number taken.
     assert "cần người ký" in response.content.decode() and not Document.objects.exists()
+    PositionFactory(person=PersonFactory(unit=tree.lp2, full_name="Phan Thành Đức"), organization=directive.issuing_organization,
+                    title="Phó Trưởng ban Dân vận Tỉnh ủy")
+    opened = clerk.open_docx(download(client, directive))
+    assert Document.objects.get().issuer == directive.issuing_organization
+    body = texts(opened, Element.BODY)
+    # The district concretised it through its commune: a unit below counts for the district.
+    assert "- huyện Năm Căn: Chương trình hành động 20-CTr/HU ngày 15/07/2013 (triển khai ngày 15/07/2013); " \
+           "Kế hoạch 13-KH/ĐU ngày 29/08/2013 (triển khai ngày 01/09/2013)" in body, body
+    # The issuer does not concretise its own text: its report opens with the units below.
+    assert texts(opened, Element.HEADING) == ["I. CÁC ĐƠN VỊ ĐÃ CỤ THỂ HÓA (1/1)", "II. CÁC ĐƠN VỊ CHƯA CỤ THỂ HÓA (0)"]
+    assert texts(opened, Element.AUTHORITY) == ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]
+    assert texts(opened, Element.SIGNER) == ["Phan Thành Đức"]
 
 
 def test_no_head_that_day_gives_the_message_and_no_document(tree, make_user, login):
