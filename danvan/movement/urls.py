@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/move/", views.InitiativeMoveView.as_view(), name="move"),
     path("<int:pk>/appraise/", views.AppraisalAddView.as_view(), name="appraise"),
     path("appraisals/<int:pk>/record.docx", views.AppraisalRecordView.as_view(), name="appraisal-record"),
+    path("appraisals/<int:pk>/record.pdf", views.AppraisalRecordView.as_view(as_pdf=True), name="appraisal-record-pdf"),
     path("<int:pk>/recognise/", views.RecognitionAddView.as_view(), name="recognise"),
     path("<int:pk>/results/new/", views.ResultAddView.as_view(), name="result-add"),
     path("<int:pk>/attachments/new/", views.AttachmentAddView.as_view(), name="attachment-add"),

@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from django_tasks_db.models import DBTaskResult
 
 from danvan.core.choices import Role
@@ -115,3 +115,19 @@ def test_a_download_queues_the_conversion_again_when_no_task_waits(tree, editor,
     assert queued() == []
     assert login(editor).get(reverse("core:document-download-pdf", args=[document.pk])).status_code == 202
     assert queued() == [[document.pk]]
+
+
+def all_routes(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from all_routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern)
+
+
+def test_every_docx_address_has_its_pdf_beside_it():
+    """A new kind of document gets its ….pdf with ``as_view(as_pdf=True)`` next to its ….docx."""
+    routes = set(all_routes(get_resolver().url_patterns))
+    docx = {route for route in routes if route.endswith(".docx")}
+    assert len(docx) >= 7, docx
+    assert {route for route in docx if route.removesuffix(".docx") + ".pdf" not in routes} == set()
