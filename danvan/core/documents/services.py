@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from danvan.core.choices import Role
 from danvan.core.documents import issuers
 from danvan.core.documents.models import (
     Document, DocumentCounter, DocumentFormat, DocumentType, Element, Numbering, Term,
@@ -84,8 +85,13 @@ def _authority_line(document_format, issuer, signer):
 
 
 def _check(user, issuer, document_format, document_type, signer, issued_on):
-    if not Scope.for_user(user).contains(issuer.unit):
+    scope = Scope.for_user(user)
+    if not scope.contains(issuer.unit):
         raise ValidationError(_("%(issuer)s is outside the units you work on.") % {"issuer": issuer.name})
+    if not scope.allows(Role.EDITOR):
+        # Issuing takes a number in the register: a reader downloads what an official has issued, never issues.
+        raise ValidationError(_("This document has not been issued yet: an official who records this work issues it "
+                                "with the first download, then everyone who may see it downloads the same file."))
     if signer is None or not (signer.name or "").strip() or not (signer.title or "").strip():
         raise ValidationError({"signer": _("A document needs a signer with a title.")})
     if not signer.held_on(issued_on):

@@ -168,6 +168,19 @@ def test_bad_signers_are_refused_in_vietnamese_and_take_no_number(tree, province
     assert issue(province_user, body).number == 1
 
 
+def test_a_reader_does_not_issue_but_downloads_what_an_official_issued(tree, province_user, make_user):
+    body, reader = party_body(tree.cp2), make_user(tree.cp2, role=Role.VIEWER)
+    with pytest.raises(ValidationError) as refused:
+        issue_once(reader, body, issuer=body, type_code="report", issued_on=DAY, summary="kết quả", body=[],
+                   signer=Signer("Nguyễn Văn An", "Trưởng ban"))
+    assert "chưa được ban hành" in " ".join(refused.value.messages)
+    assert not Document.objects.exists() and not DocumentCounter.objects.filter(last__gt=0).exists()
+    issued = issue_once(province_user, body, issuer=body, type_code="report", issued_on=DAY, summary="kết quả", body=[],
+                        signer=Signer("Nguyễn Văn An", "Trưởng ban"))
+    assert issue_once(reader, body, issuer=body, type_code="report", issued_on=DAY, summary="kết quả", body=[],
+                      signer=Signer("Nguyễn Văn An", "Trưởng ban")) == issued
+
+
 def test_a_type_the_issuer_may_not_issue_is_refused(tree, province_user):
     body = party_body(tree.cp2)
     DocumentType.objects.get(code="decision").formats.remove(clerk.format_named("party"))

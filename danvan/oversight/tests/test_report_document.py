@@ -28,9 +28,11 @@ def test_the_report_is_a_party_document_issued_once(tree, make_user, login):
     mission, _ = mission_with_leader(tree.ld2, subject="Khảo sát 5 năm thực hiện Chương trình hành động số 20")
     Finding.objects.create(mission=mission, part=FindingPart.SHORTCOMING, text="Việc đối thoại còn hình thức.")
     FollowUpFactory(mission=mission, owner_unit=tree.lc2, text="Rà soát hộ nghèo")
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
     first = download(client, mission)
     assert download(client, mission) == first and Document.objects.count() == 1
+    # A reader downloads what the official issued: the same bytes, no second number.
+    assert download(login(make_user(tree.ld2, role=Role.VIEWER)), mission) == first and Document.objects.count() == 1
     opened = clerk.open_docx(first)
     party = clerk.format_named("party")
     clerk.check_page(opened, party)
@@ -54,7 +56,7 @@ def test_the_report_is_a_party_document_issued_once(tree, make_user, login):
 ])
 def test_the_period_never_reads_backwards(tree, make_user, login, dates, expected):
     mission, _ = mission_with_leader(tree.ld2, **dates)
-    text = clerk.text(clerk.open_docx(download(login(make_user(tree.ld2, role=Role.VIEWER)), mission)))
+    text = clerk.text(clerk.open_docx(download(login(make_user(tree.ld2, role=Role.EDITOR)), mission)))
     assert expected in text and "02/12/2026 – 12/11/2026" not in text
 
 
@@ -63,14 +65,14 @@ def test_a_leader_who_no_longer_holds_the_title_is_refused_and_nothing_is_number
     mission.members.update(title="")
     PositionFactory(person=leader, organization=mission.leading_organization, title="Trưởng ban",
                     valid_from=datetime.date(2016, 1, 1), valid_to=datetime.date(2020, 1, 1))
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
+    client = login(make_user(tree.ld2, role=Role.EDITOR))
     response = client.get(reverse("oversight:mission-report", args=[mission.pk]), follow=True)
     assert "cần người ký" in response.content.decode() and not Document.objects.exists()
 
 
 def test_a_mission_without_leader_says_so_and_another_units_user_gets_404(tree, make_user, login):
     mission = MissionFactory(unit=tree.ld2)
-    response = login(make_user(tree.ld2, role=Role.VIEWER)).get(reverse("oversight:mission-report", args=[mission.pk]), follow=True)
+    response = login(make_user(tree.ld2, role=Role.EDITOR)).get(reverse("oversight:mission-report", args=[mission.pk]), follow=True)
     assert "cần người ký" in response.content.decode() and not Document.objects.exists()
     mission, _ = mission_with_leader(tree.ld2)
     assert login(make_user(tree.lp1, role=Role.ADMINISTRATOR)).get(reverse("oversight:mission-report", args=[mission.pk])).status_code == 404
