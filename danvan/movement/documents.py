@@ -16,7 +16,7 @@ from danvan.people.documents import dated_signer
 
 # "Nguyễn Văn A – Trưởng Ban Dân vận": the council's sheet writes each member as name, dash, position.
 MEMBER = re.compile(r"\s+[–—-]\s+")
-CRITERIA_WIDTHS = (3, 14, 4, 4, 4, 10)
+CRITERIA_WIDTHS = (4, 14, 4, 4, 4, 10)
 
 
 def members(appraisal):

@@ -39,6 +39,7 @@ def _styles(document):
     document.styles[style_name(Element.BODY)].paragraph_format.first_line_indent = Pt(28)
     document.styles[style_name(Element.BODY)].paragraph_format.space_after = Pt(6)
     document.styles[style_name(Element.TYPE_NAME)].paragraph_format.space_before = Pt(12)
+    document.styles[style_name(Element.HEADING)].paragraph_format.space_before = Pt(6)  # apart from a table above it
     _table_styles(document)
 
 
@@ -57,7 +58,7 @@ def _table_styles(document):
         style.base_style = document.styles[style_name(base)]
         style.paragraph_format.alignment = alignment
         style.paragraph_format.first_line_indent = Pt(0)
-        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
     document.styles["DV annex_title"].paragraph_format.page_break_before = True
     document.styles["DV centred"].paragraph_format.space_before = Pt(6)
     document.styles["DV centred"].paragraph_format.space_after = Pt(6)
