@@ -102,6 +102,7 @@ def prefixes(path):
 
 
 def _rolled_up(counted, keys, sign=1):
+    """{counter key: number} of the leaf ``keys`` (a list, or a Counter of them) at every path above them."""
     rows = collections.Counter()
     for (path, *rest), number in collections.Counter(keys).items():
         for prefix in prefixes(path):
@@ -213,7 +214,7 @@ def rebuild(names=None):
             for pks in counted.chunks():
                 for keys in counted.contributions(pks).values():
                     leaves.update(keys)
-            rows = _rolled_up(counted, leaves.elements())
+            rows = _rolled_up(counted, leaves)
             Aggregate.objects.bulk_create(
                 (Aggregate(**dict(zip(KEY_FIELDS, key)), count=number) for key, number in rows.items() if number),
                 batch_size=UPSERT_BATCH,
