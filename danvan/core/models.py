@@ -201,5 +201,8 @@ from danvan.core.documents.models import (  # noqa: E402,F401
     Document, DocumentCounter, DocumentFormat, DocumentTemplate, DocumentType, FormatElement, Term,
 )
 
+# The counters the statistics read (core/aggregates.py); Django finds models through this module.
+from danvan.core.aggregates import Aggregate  # noqa: E402,F401
+
 # The working calendar (core/workdays): announced days off and the years entered; Django finds models here.
 from danvan.core.workdays.models import CalendarDay, CalendarYear  # noqa: E402,F401
