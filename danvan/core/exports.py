@@ -154,7 +154,8 @@ def xlsx_response(filename, headers, rows, sheet_title="Danh sách", heading=Non
 class XlsxExportMixin:
     """For a ScopedListView: ``?format=xlsx`` returns the filtered list; ``export_columns`` names the columns.
 
-    ``export_columns`` is a list of (header, function of the record) pairs.
+    ``export_columns`` is a list of (header, function of the record) pairs; a list whose columns depend on
+    the user (a column of personal data only for those allowed to read it) overrides ``get_export_columns()``.
     """
 
     export_columns = ()
@@ -167,9 +168,13 @@ class XlsxExportMixin:
         filterset = self.get_filterset(self.get_filterset_class())
         valid = filterset.is_valid()
         queryset = filterset.qs if valid else self.get_queryset()
-        headers = [header for header, _ in self.export_columns]
-        rows = ([accessor(record) for _, accessor in self.export_columns] for record in queryset.iterator(chunk_size=2000))
+        columns = self.get_export_columns()
+        headers = [header for header, _ in columns]
+        rows = ([accessor(record) for _, accessor in columns] for record in queryset.iterator(chunk_size=2000))
         return xlsx_response(self.export_filename, headers, rows, heading=self.export_heading(filterset if valid else None))
+
+    def get_export_columns(self):
+        return self.export_columns
 
     def export_heading(self, filterset):
         title = str(self.export_title or self.model._meta.verbose_name_plural).capitalize()

@@ -110,32 +110,35 @@ class PetitionViewSet(ScopedModelViewSet):
         return services.record_petition(self.request.user, instance)
 
     def _step(self, service, **names):
+        """GET shows the petition (as the other actions of the API do); POST takes the step."""
         petition = self.get_object()
+        if self.request.method == "GET":
+            return Response(self.get_serializer(petition).data)
         payload = self.payload()
         service(self.request.user, petition, **{name: payload[key] for name, key in names.items()})
         return Response(self.get_serializer(petition).data)
 
     @extend_schema(request=TransferInput, responses=PetitionSerializer)
-    @action(detail=True, methods=["post"])
-    def transfer(self, request, pk=None):
+    @action(detail=True, methods=["get", "post"])
+    def transfer(self, request, pk=None, **kwargs):
         return self._step(services.transfer_petition, to_body="to_body", sent_on="sent_on", note="note")
 
     @extend_schema(request=AcceptInput, responses=PetitionSerializer)
-    @action(detail=True, methods=["post"])
-    def accept(self, request, pk=None):
+    @action(detail=True, methods=["get", "post"])
+    def accept(self, request, pk=None, **kwargs):
         return self._step(services.accept_petition, on="on", note="note")
 
     @extend_schema(request=ReturnInput, responses=PetitionSerializer)
-    @action(detail=True, methods=["post"], url_path="return", url_name="return")
-    def return_(self, request, pk=None):
+    @action(detail=True, methods=["get", "post"], url_path="return", url_name="return")
+    def return_(self, request, pk=None, **kwargs):
         return self._step(services.return_petition, reason="reason", on="on")
 
     @extend_schema(request=AnswerInput, responses=PetitionSerializer)
-    @action(detail=True, methods=["post"])
-    def answer(self, request, pk=None):
+    @action(detail=True, methods=["get", "post"])
+    def answer(self, request, pk=None, **kwargs):
         return self._step(services.answer_petition, answer="answer", on="answered_on")
 
     @extend_schema(request=CloseInput, responses=PetitionSerializer)
-    @action(detail=True, methods=["post"])
-    def close(self, request, pk=None):
+    @action(detail=True, methods=["get", "post"])
+    def close(self, request, pk=None, **kwargs):
         return self._step(services.close_petition, satisfaction="satisfaction", note="note")

@@ -72,18 +72,17 @@ class PetitionListView(XlsxExportMixin, ScopedListView):
     model = Petition
     filterset_class = PetitionFilter
     export_filename = "kien-nghi.xlsx"
-    base_columns = [
+    export_columns = [
         (_("Received on"), lambda p: p.received_on), (_("Unit"), lambda p: p.unit), (_("Kind"), lambda p: p.kind),
         (_("Field"), lambda p: p.field), (_("Channel"), lambda p: p.get_channel_display()), (_("Content"), lambda p: p.content),
         (_("Assigned to"), lambda p: p.assigned_to), (_("Deadline"), lambda p: p.deadline), (_("Status"), lambda p: p.get_status_display()),
         (_("Answered on"), lambda p: p.answered_on),
     ]
 
-    @property
-    def export_columns(self):
+    def get_export_columns(self):
         if not services.may_see_petitioner(self.request.user):
-            return self.base_columns
-        return [*self.base_columns, (_("Petitioner"), self._petitioner("petitioner_name")), (_("Contact"), self._petitioner("petitioner_contact"))]
+            return self.export_columns
+        return [*self.export_columns, (_("Petitioner"), self._petitioner("petitioner_name")), (_("Contact"), self._petitioner("petitioner_contact"))]
 
     def _petitioner(self, name):
         def read(petition):

@@ -68,7 +68,9 @@ def shown_rows(route, response):
     for record in records:
         if hasattr(record, "get_absolute_url"):
             assert record.get_absolute_url() in html, f"{route.name}: the page does not show {record!r}"
-    return [[as_read_back(accessor(record)) for _, accessor in route.view.export_columns] for record in records]
+    view = route.view()
+    view.setup(response.wsgi_request)
+    return [[as_read_back(accessor(record)) for _, accessor in view.get_export_columns()] for record in records]
 
 
 @pytest.fixture

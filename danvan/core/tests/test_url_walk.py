@@ -193,7 +193,8 @@ def test_the_records_of_commune_a_are_reachable_from_commune_a(walk):
     for route in walk.routes:
         if "pk" in route.kwargs:
             codes = {pk: walk.insider.get(url_for(route, pk)).status_code for pk in pks}
-            assert 200 in codes.values(), f"{route.name}: A's own editor reaches none of A's records: {codes}"
+            # 2xx: a document's PDF still being made answers 202, which is reaching it.
+            assert any(200 <= code < 300 for code in codes.values()), f"{route.name}: A's own editor reaches none of A's records: {codes}"
         elif route.is_list:
             response = walk.insider.get(url_for(route), {"q": QUERY, "search": QUERY})
             assert response.status_code == 200, route.name

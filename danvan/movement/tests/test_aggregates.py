@@ -22,7 +22,7 @@ from danvan.movement import services
 from danvan.movement.choices import LEVEL_KEYS, REGISTERED_STATUSES, AppraisalOutcome, HolderKind, InitiativeKind, RecognitionLevel, Status
 from danvan.movement.models import Field, Initiative, Recognition, Replication
 from danvan.movement.queries import Span, default_span, initiative_stats, subordinate_ranking
-from danvan.movement.tests.factories import InitiativeFactory, PhaseFactory, RecognitionFactory, ReplicationFactory
+from danvan.movement.tests.factories import FieldFactory, InitiativeFactory, PhaseFactory, RecognitionFactory, ReplicationFactory
 from danvan.organizations.tests.factories import OrganizationFactory
 from danvan.units.services import save_unit
 
@@ -297,17 +297,18 @@ def writing_on_postgresql(tree, national_admin):
     if connection.vendor != "postgresql":
         pytest.skip("concurrent writers need PostgreSQL; SQLite serialises writers itself")
     phase = PhaseFactory(start_year=2016, end_year=2020)
-    return national_admin, OrganizationFactory(unit=tree.cc1), phase
+    return national_admin, OrganizationFactory(unit=tree.cc1), phase, FieldFactory()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_registrations_at_once_are_both_counted(tree, writing_on_postgresql):
-    user, owner, phase = writing_on_postgresql
+    # A test that commits has the tables emptied after an earlier one: the seeded fields may be gone.
+    user, owner, phase, field = writing_on_postgresql
     initiatives = [Initiative(name=f"Mô hình đồng thời {n}", unit=tree.cc1, owner_organization=owner, phase=phase, registration_year=2018)
                    for n in range(2)]
     for initiative in initiatives:
         # Registered at once below: approved rows are what the statistics count.
-        services.register_initiative(user, initiative, fields=[Field.objects.first()])
+        services.register_initiative(user, initiative, fields=[field])
         services.submit(user, initiative)
     pending = iter(initiatives)
 
@@ -318,7 +319,7 @@ def test_two_registrations_at_once_are_both_counted(tree, writing_on_postgresql)
     assert failures == [] and len(results) == 2
     results, failures = twice_at_once(lambda: services.register_initiative(
         user, Initiative(name=f"Mới {random.random()}", unit=tree.cc1, owner_organization=owner, phase=phase, registration_year=2019),
-        fields=[Field.objects.first()]))
+        fields=[field]))
     assert failures == [] and len(results) == 2
     span = Span(2016, 2020)
     for unit in (tree.cc1, tree.cp, None):

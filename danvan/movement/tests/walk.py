@@ -31,9 +31,12 @@ def _replication(unit, marker, pk):
 
 def _appraisal(unit, marker, pk):
     from danvan.movement.models import Appraisal
+    from danvan.movement.tests.documents import COUNCIL, steering_committee
 
+    # The commune's steering committee issues the appraisal's record (record.docx, record.pdf).
+    steering_committee(unit)
     initiative = InitiativeFactory(unit=unit, name=f"{marker} mô hình")
-    return Appraisal.objects.create(id=pk, initiative=initiative, level=3, year=2019, outcome="met", note=marker, appraisers=marker)
+    return Appraisal.objects.create(id=pk, initiative=initiative, level=3, year=2019, outcome="met", note=marker, appraisers=COUNCIL)
 
 
 def walk_builders():

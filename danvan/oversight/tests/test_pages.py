@@ -84,18 +84,24 @@ def test_api_transitions(tree, make_user, login):
 
 
 def test_mission_report_and_exports(tree, make_user, login):
-    client = login(make_user(tree.ld2, role=Role.VIEWER))
-    mission = MissionFactory(unit=tree.ld2)
-    MissionMember.objects.create(mission=mission, person=PersonFactory(unit=tree.ld2), title="Trưởng ban", is_leader=True)
-    FollowUpFactory(mission=mission, owner_unit=tree.lc2, text="Rà soát hộ nghèo")
-    response = client.get(reverse("oversight:mission-report", args=[mission.pk]))
-    assert response["Content-Type"].endswith("wordprocessingml.document")
     import io
 
     from docx import Document
 
-    assert any("Rà soát hộ nghèo" in p.text for p in Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs)
-    assert client.get(reverse("oversight:follow-up-list"), {"format": "xlsx"})["Content-Type"].endswith("spreadsheetml.sheet")
+    reader, editor = login(make_user(tree.ld2, role=Role.VIEWER)), login(make_user(tree.ld2, role=Role.EDITOR))
+    mission = MissionFactory(unit=tree.ld2)
+    MissionMember.objects.create(mission=mission, person=PersonFactory(unit=tree.ld2), title="Trưởng ban", is_leader=True)
+    FollowUpFactory(mission=mission, owner_unit=tree.lc2, text="Rà soát hộ nghèo")
+    url = reverse("oversight:mission-report", args=[mission.pk])
+    # A reader takes no number in the register: before an official has issued the report, the mission's page says so.
+    refused = reader.get(url, follow=True)
+    assert "Văn bản này chưa được ban hành" in refused.content.decode()
+    issued = editor.get(url)
+    assert issued["Content-Type"].endswith("wordprocessingml.document")
+    content = b"".join(issued.streaming_content)
+    assert any("Rà soát hộ nghèo" in p.text for p in Document(io.BytesIO(content)).paragraphs)
+    assert b"".join(reader.get(url).streaming_content) == content
+    assert reader.get(reverse("oversight:follow-up-list"), {"format": "xlsx"})["Content-Type"].endswith("spreadsheetml.sheet")
 
 
 def test_closing_through_the_page_without_reason_shows_the_error(tree, make_user, login):
