@@ -226,3 +226,39 @@ class PetitionerRead(models.Model):
 track(Dialogue, PetitionTransfer)
 # The petitioner's data stays out of the change log: the history is shown to every reader of the petition.
 track(Petition, exclude=Petition.PERSONAL_FIELDS)
+
+
+class PetitionTracking(models.Model):
+    """The code a citizen who wrote through the public page follows the petition with. Only the code's hash is
+    kept: whoever reads the database cannot follow someone else's petition, and the code names nobody."""
+
+    petition = models.OneToOneField(Petition, on_delete=models.CASCADE, related_name="tracking")
+    code_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("tracking code")
+        verbose_name_plural = _("tracking codes")
+
+
+class PetitionStatusLabel(ScopedModel):
+    """A province's own wording of a status; its type (open, in progress, answered, closed) stays the status's."""
+
+    unit = models.ForeignKey("units.Unit", verbose_name=_("province"), on_delete=models.PROTECT, related_name="petition_status_labels")
+    status = models.CharField(_("status"), max_length=20, choices=PetitionStatus.choices)
+    label = models.CharField(_("label"), max_length=100)
+
+    class Meta:
+        verbose_name = _("status label")
+        verbose_name_plural = _("status labels")
+        ordering = ["unit", "status"]
+        constraints = [models.UniqueConstraint(fields=["unit", "status"], name="one_status_label_per_province")]
+
+    def __str__(self):
+        return f"{self.get_status_display()} → {self.label}"
+
+    def get_absolute_url(self):
+        return reverse("engagement:status-label-list")
+
+    @property
+    def status_type(self):
+        return STATUS_TYPE[self.status]
