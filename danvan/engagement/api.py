@@ -1,12 +1,15 @@
-from drf_spectacular.utils import extend_schema
+from django.core.exceptions import ValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from danvan.core.api import ScopedModelViewSet
-from danvan.engagement import services
-from danvan.engagement.choices import Satisfaction
-from danvan.engagement.filters import DialogueFilter, PetitionFilter
+from danvan.core.filters import ID_SCHEMA
+from danvan.engagement import queries, services
+from danvan.engagement.choices import Channel, Satisfaction
+from danvan.engagement.filters import DialogueFilter, PetitionFilter, StatsQuery
 from danvan.engagement.models import Dialogue, Petition, PetitionTransfer
 
 
@@ -84,6 +87,56 @@ class CloseInput(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
 
 
+class FiguresSerializer(serializers.Serializer):
+    received = serializers.IntegerField()
+    answered_on_time = serializers.IntegerField()
+    answered_late = serializers.IntegerField()
+    open = serializers.IntegerField(help_text="Not yet answered (open or in progress).")
+    overdue = serializers.IntegerField()
+
+
+class BreakdownSerializer(FiguresSerializer):
+    id = serializers.CharField(help_text="The field's or kind's id, or the channel's code.")
+    name = serializers.CharField()
+
+
+class DialogueFiguresSerializer(serializers.Serializer):
+    held = serializers.IntegerField()
+    participants = serializers.IntegerField()
+    opinions_raised = serializers.IntegerField()
+    opinions_answered = serializers.IntegerField()
+
+
+class DialogueRowSerializer(DialogueFiguresSerializer):
+    level = serializers.IntegerField()
+    level_name = serializers.CharField()
+    kind = serializers.CharField()
+    kind_name = serializers.CharField()
+
+
+class DialogueStatsSerializer(DialogueFiguresSerializer):
+    by_level_and_kind = DialogueRowSerializer(many=True)
+
+
+class PetitionStatsSerializer(FiguresSerializer):
+    date_from = serializers.DateField()
+    date_to = serializers.DateField()
+    median_working_days = serializers.FloatField(allow_null=True, help_text="Working days from receipt to answer; null before any answer.")
+    by_field = BreakdownSerializer(many=True)
+    by_kind = BreakdownSerializer(many=True)
+    by_channel = BreakdownSerializer(many=True)
+    dialogues = DialogueStatsSerializer()
+
+
+STATS_PARAMETERS = [
+    OpenApiParameter("unit", ID_SCHEMA, description="A unit within your scope (default: all of it)."),
+    OpenApiParameter("from", OpenApiTypes.DATE, description="First day of receipt, YYYY-MM-DD (default: 1 January of the last day's year)."),
+    OpenApiParameter("to", OpenApiTypes.DATE, description="Last day of receipt, YYYY-MM-DD (default: today)."),
+    OpenApiParameter("channel", {"type": "string", "enum": list(Channel.values)}),
+    OpenApiParameter("field", ID_SCHEMA), OpenApiParameter("kind", ID_SCHEMA),
+]
+
+
 class PetitionViewSet(ScopedModelViewSet):
     """``?unit={id}&status=open|in_progress|answered|closed&overdue=true``; each step of the handling is a POST
     to its action (``transfer``, ``accept``, ``return``, ``answer``, ``close``), refused with the reason (400)."""
@@ -142,3 +195,14 @@ class PetitionViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["get", "post"])
     def close(self, request, pk=None, **kwargs):
         return self._step(services.close_petition, satisfaction="satisfaction", note="note")
+
+    @extend_schema(parameters=STATS_PARAMETERS, responses=PetitionStatsSerializer)
+    @action(detail=False, methods=["get"])
+    def stats(self, request, **kwargs):
+        """Received, answered on time, answered late, open, overdue and the median working days to answer of the
+        petitions received in a period in a unit's subtree (legacy or current), by field, kind and channel; and the
+        dialogues held there by level and kind."""
+        query = StatsQuery(request.query_params, user=request.user)
+        if not query.is_valid():
+            raise ValidationError(query.errors.as_data())
+        return Response(PetitionStatsSerializer(queries.statistics(query.question())).data)

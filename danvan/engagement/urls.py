@@ -9,6 +9,7 @@ urlpatterns = [
     path("dialogues/<int:pk>/", views.DialogueDetailView.as_view(), name="dialogue-detail"),
     path("dialogues/<int:pk>/edit/", views.DialogueUpdateView.as_view(), name="dialogue-update"),
     path("petitions/", views.PetitionListView.as_view(), name="petition-list"),
+    path("petitions/stats/", views.StatsView.as_view(), name="stats"),
     path("petitions/new/", views.PetitionCreateView.as_view(), name="petition-create"),
     path("petitions/<int:pk>/", views.PetitionDetailView.as_view(), name="petition-detail"),
     path("petitions/<int:pk>/edit/", views.PetitionUpdateView.as_view(), name="petition-update"),

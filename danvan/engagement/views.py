@@ -1,14 +1,17 @@
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.views import generic
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan.core.audit import history
 from danvan.core.choices import Role
-from danvan.core.exports import XlsxExportMixin
-from danvan.core.filters import read_query
-from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from danvan.core.exports import ExportHeading, PlainTable, XlsxExportMixin, charts_response
+from danvan.core.filters import note_query_error, read_query
+from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
 from danvan.core.workflow import transitions_of
-from danvan.engagement import services
-from danvan.engagement.filters import DialogueFilter, DialogueQuery, PetitionFilter
+from danvan.engagement import queries, services
+from danvan.engagement.filters import DialogueFilter, DialogueQuery, PetitionFilter, StatsQuery
 from danvan.engagement.forms import AcceptForm, AnswerForm, CloseForm, DialogueForm, PetitionForm, ReturnForm, TransferForm
 from danvan.engagement.models import Dialogue, Petition
 from danvan.engagement.services import PETITION_FLOW
@@ -187,3 +190,56 @@ class PetitionCloseView(PetitionActionView):
 
     def perform(self, form):
         return services.close_petition(self.request.user, self.object, form.cleaned_data["satisfaction"], form.cleaned_data["note"])
+
+
+# --- statistics -----------------------------------------------------------------------------------
+
+def _figure_headers(first):
+    return [first, pgettext_lazy("figures", "Received"), _("Answered on time"), _("Answered late"), _("Not yet answered"), _("Overdue")]
+
+
+def _figure_row(label, row):
+    return [label, row["received"], row["answered_on_time"], row["answered_late"], row["open"], row["overdue"]]
+
+
+def stats_tables(stats):
+    """The tables of the statistics page, as the page and its .xlsx show them."""
+    tables = [PlainTable(_("Petitions received in the period"), _figure_headers(_("Total")), [_figure_row(_("All petitions"), stats)])]
+    for breakdown, title, first in (("by_field", _("By field"), _("Field")), ("by_kind", _("By kind"), _("Kind")),
+                                    ("by_channel", _("By channel"), _("Channel"))):
+        tables.append(PlainTable(title, _figure_headers(first), [_figure_row(row["name"], row) for row in stats[breakdown]]))
+    dialogues = stats["dialogues"]
+    tables.append(PlainTable(
+        _("Dialogues and receptions held"),
+        [_("Level"), _("Kind"), _("Held"), _("Participants (lượt)"), _("Opinions raised"), _("Answered on the spot")],
+        [[row["level_name"], row["kind_name"], row["held"], row["participants"], row["opinions_raised"], row["opinions_answered"]]
+         for row in dialogues["by_level_and_kind"]]
+        + [[_("Total"), "", dialogues["held"], dialogues["participants"], dialogues["opinions_raised"], dialogues["opinions_answered"]]]))
+    return tables
+
+
+class StatsView(ScopedMixin, generic.TemplateView):
+    """Petitions and dialogues of a unit (its subtree, legacy or current) over a period, as tables and .xlsx."""
+
+    model = Petition  # what the page reports on (the URL walk checks that nothing out of scope shows)
+    template_name = "engagement/stats.html"
+
+    def get_context_data(self, **kwargs):
+        form = StatsQuery(self.request.GET, user=self.request.user)
+        if not form.is_valid():
+            note_query_error(self.request, StatsQuery, ValidationError(form.errors.as_data()))
+            form = StatsQuery({}, user=self.request.user)
+            form.is_valid()
+        question = form.question()
+        stats = queries.statistics(question)
+        unit = form.cleaned_data.get("unit")
+        return {**super().get_context_data(**kwargs), "form": form, "unit": unit, "question": question, "stats": stats,
+                "tables": stats_tables(stats)}
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") != "xlsx":
+            return super().render_to_response(context, **kwargs)
+        question, unit = context["question"], context["unit"]
+        heading = ExportHeading(_("Statistics of petitions and dialogues"), str(unit.choice_label if unit else _("Every unit within your reach")),
+                                _("Received from %(from)s to %(to)s") % {"from": f"{question.date_from:%d/%m/%Y}", "to": f"{question.date_to:%d/%m/%Y}"})
+        return charts_response(f"thong-ke-kien-nghi-{question.date_from:%Y%m%d}-{question.date_to:%Y%m%d}.xlsx", heading, [], context["tables"])
