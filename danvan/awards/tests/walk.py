@@ -5,7 +5,9 @@ from danvan.organizations.tests.factories import OrganizationFactory
 
 
 def _decision(unit, marker, pk):
-    return DecisionFactory(id=pk, issuing_body=OrganizationFactory(unit=unit), number=marker, reason=marker)
+    # Signed, so that its decision.docx is issued.
+    return DecisionFactory(id=pk, issuing_body=OrganizationFactory(unit=unit), number=marker, reason=marker,
+                           signer="Nguyễn Văn An", signer_title="Chủ tịch")
 
 
 def _recipient(unit, marker, pk):
