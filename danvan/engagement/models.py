@@ -108,12 +108,21 @@ class PetitionQuerySet(ScopedQuerySet):
         """Not answered, and the deadline has passed: derived from the status and the computed deadline, never typed."""
         return self.filter(status__in=PetitionStatus.unanswered(), deadline__lt=today or datetime.date.today())
 
+    def distinct_cases(self):
+        """One row per matter: the repeats merged into another petition left out (``repeat_of`` set)."""
+        return self.filter(repeat_of__isnull=True)
+
 
 class Petition(ScopedModel, SearchableModel):
     """A citizen's request (kiến nghị, phản ánh, khiếu nại, tố cáo) concerning a unit, assigned to a body and answered.
 
     The petitioner's name and contact are personal data (Nghị định 13/2023/NĐ-CP): only users holding
     ``engagement.view_petitioner`` see them, and each read is logged (``PetitionerRead``).
+
+    A repeat petition (the same matter sent again, đơn trùng) is merged into the one kept (``repeat_of``,
+    set only by ``services.merge_petitions``): statistics count a matter once through
+    ``Petition.objects.distinct_cases()``. ``is_escalated`` (vượt cấp) is the official's reading that the
+    petition was sent to a level above the one competent to settle it; ``case`` groups it into a hot case.
     """
 
     # The assigned body may sit above the writer's unit (the district's UBND): the chain of units, not the scope.
@@ -136,6 +145,14 @@ class Petition(ScopedModel, SearchableModel):
     answer = bounded_text(_("public answer"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     satisfaction = models.CharField(_("petitioner's satisfaction"), max_length=20, choices=Satisfaction.choices, blank=True)
+    # An official's judgement (Luật Tiếp công dân: sent to a body above the level competent to settle it), not
+    # derived: the competent level depends on the matter, which no field records.
+    is_escalated = models.BooleanField(_("sent above the competent level (vượt cấp)"), default=False)
+    # Both set by the services only (merge_petitions, link_petition), never by the petition's form.
+    repeat_of = models.ForeignKey("self", verbose_name=_("repeat of"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="repeats")
+    case = models.ForeignKey("HotCase", verbose_name=_("hot case"), null=True, blank=True,
+                             on_delete=models.PROTECT, related_name="petitions")
 
     objects = PetitionQuerySet.as_manager()
 
@@ -227,7 +244,73 @@ class PetitionerRead(models.Model):
         indexes = [models.Index(fields=["petition", "at"])]
 
 
-track(Dialogue, PetitionTransfer)
+class HotCaseQuerySet(ScopedQuerySet):
+    def unsettled(self):
+        return self.filter(settled_on__isnull=True)
+
+
+class HotCase(ScopedModel, SearchableModel):
+    """A complex, prominent or pressing matter (vụ việc phức tạp, nổi cộm, bức xúc) of a unit: it groups
+    petitions, has a leader in charge and a timeline of what was done, and stays on the overviews of its
+    units until it is settled. Settled is read from ``settled_on``, set only by ``services.settle_case``."""
+
+    unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="hot_cases")
+    name = models.CharField(_("name"), max_length=300)
+    description = bounded_text(_("description"), blank=True)
+    leader = models.ForeignKey("people.Person", verbose_name=_("leader in charge"), on_delete=models.PROTECT, related_name="hot_cases_led")
+    # Taken by the service from the leader's positions at the unit on the day the case opened, never typed.
+    leader_title = models.CharField(_("leader's title"), max_length=300, editable=False, blank=True)
+    opened_on = models.DateField(_("opened on"))
+    # Set and cleared by the services only (settle, reopen); kept editable so that the history logs them.
+    settled_on = models.DateField(_("settled on"), null=True, blank=True)
+    settlement = bounded_text(_("how it was settled"), blank=True)
+
+    objects = HotCaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hot case")
+        verbose_name_plural = _("hot cases")
+        ordering = ["-opened_on", "-id"]
+        indexes = [models.Index(fields=["unit", "settled_on"]), models.Index(fields=["opened_on", "id"], name="hotcase_list_order")]
+
+    def __str__(self):
+        return self.name
+
+    def search_source(self):
+        return f"{self.name} {self.description}"
+
+    def get_absolute_url(self):
+        return reverse("engagement:case-detail", args=[self.pk])
+
+    @property
+    def settled(self):
+        return self.settled_on is not None
+
+
+class HotCaseEvent(ScopedModel):
+    """One entry of a hot case's timeline: what was done on a day, and who recorded it."""
+
+    scope_path = "case__unit"
+
+    case = models.ForeignKey(HotCase, verbose_name=_("hot case"), on_delete=models.CASCADE, related_name="events")
+    date = models.DateField(_("date"))
+    text = bounded_text(_("what was done"))
+    recorded_by = models.ForeignKey("accounts.User", verbose_name=_("recorded by"), null=True, editable=False,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("hot case event")
+        verbose_name_plural = _("hot case events")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y}: {self.text[:60]}" if self.date else self.text[:60]
+
+    def get_absolute_url(self):
+        return self.case.get_absolute_url()
+
+
+track(Dialogue, PetitionTransfer, HotCase, HotCaseEvent)
 # The petitioner's data stays out of the change log: the history is shown to every reader of the petition.
 track(Petition, exclude=Petition.PERSONAL_FIELDS)
 
