@@ -8,13 +8,15 @@ from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.exports import ExportHeading, PlainTable, XlsxExportMixin, charts_response
 from danvan.core.filters import note_query_error, read_query
-from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
+from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
 from danvan.core.workflow import transitions_of
-from danvan.engagement import queries, services
+from danvan.core.documents.views import SourceDocumentView
+from danvan.engagement import queries, reports, services
 from danvan.engagement.filters import DialogueFilter, DialogueQuery, PetitionFilter, StatsQuery
 from danvan.engagement.forms import AcceptForm, AnswerForm, CloseForm, DialogueForm, PetitionForm, ReturnForm, TransferForm
 from danvan.engagement.models import Dialogue, Petition
 from danvan.engagement.services import PETITION_FLOW
+from danvan.units.models import Unit
 
 
 # --- dialogues ------------------------------------------------------------------------------------
@@ -74,6 +76,8 @@ class PetitionListView(XlsxExportMixin, ScopedListView):
 
     model = Petition
     filterset_class = PetitionFilter
+    # A province's open or overdue petitions run to tens of thousands: the first pages matter, not an exact total.
+    paginator_class = CappedCountPaginator
     export_filename = "kien-nghi.xlsx"
     export_columns = [
         (_("Received on"), lambda p: p.received_on), (_("Unit"), lambda p: p.unit), (_("Kind"), lambda p: p.kind),
@@ -233,8 +237,10 @@ class StatsView(ScopedMixin, generic.TemplateView):
         question = form.question()
         stats = queries.statistics(question)
         unit = form.cleaned_data.get("unit")
+        report_unit = unit or self.request.user.unit
         return {**super().get_context_data(**kwargs), "form": form, "unit": unit, "question": question, "stats": stats,
-                "tables": stats_tables(stats)}
+                "tables": stats_tables(stats), "report_unit": report_unit,
+                "report_periods": reports.periods_begun(question.date_to.year) if report_unit is not None else []}
 
     def render_to_response(self, context, **kwargs):
         if self.request.GET.get("format") != "xlsx":
@@ -243,3 +249,16 @@ class StatsView(ScopedMixin, generic.TemplateView):
         heading = ExportHeading(_("Statistics of petitions and dialogues"), str(unit.choice_label if unit else _("Every unit within your reach")),
                                 _("Received from %(from)s to %(to)s") % {"from": f"{question.date_from:%d/%m/%Y}", "to": f"{question.date_to:%d/%m/%Y}"})
         return charts_response(f"thong-ke-kien-nghi-{question.date_from:%Y%m%d}-{question.date_to:%Y%m%d}.xlsx", heading, [], context["tables"])
+
+
+class ReceptionReportView(SourceDocumentView):
+    """The KL 215-KL/TW report of a unit's Party committee for a month, Q1, 6 or 9 months or the year (docx, pdf)."""
+
+    model = Unit
+
+    def issue(self):
+        period = reports.Period.parse(self.kwargs["period"], self.kwargs["year"])
+        return reports.reception_report(self.request.user, self.object, period)
+
+    def filename(self):
+        return f"bao-cao-tiep-cong-dan-{self.kwargs['period']}-{self.kwargs['year']}-{self.object.pk}.docx"
