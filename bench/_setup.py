@@ -61,3 +61,13 @@ def fresh_database():
 
     call_command("migrate", verbosity=0)
     print(f"# database: {database_name()}" + (f" ({urlsplit(url).path.lstrip('/')})" if url else ""))
+
+
+def legacy_province(name):
+    """(province, its districts, its communes) of the legacy province ``name``, official units already loaded."""
+    from danvan.core.choices import Level
+    from danvan.units.models import Unit
+
+    province = Unit.objects.legacy().filter(level=Level.PROVINCE, name=name).get()
+    below = Unit.objects.descendants(province)
+    return province, list(below.filter(level=Level.DISTRICT)), list(below.filter(level=Level.COMMUNE))
