@@ -8,7 +8,7 @@ from django.utils.translation import pgettext
 
 from danvan.core.choices import HolderKind
 from danvan.core.documents.issuers import describe
-from danvan.core.documents.render import CENTRED, Annex, Table
+from danvan.core.documents.render import CENTRED, Annex, Article, Table
 from danvan.core.documents.services import issue_once, registered, short_date
 from danvan.people.documents import dated_signer
 
@@ -30,6 +30,8 @@ STATE_BASES = (
     )),
 )
 PARTY_BASES = ("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", "- Căn cứ Quy chế làm việc của %(issuer)s;")
+# The register's key of a decision's own document (its certificates are "recipient-<pk>").
+DECISION_KEY = "decision"
 # The attached list's columns: STT, name, unit in full, achievement (relative widths).
 LIST_WIDTHS = (3, 9, 12, 10)
 
@@ -120,12 +122,12 @@ def decision_body(decision, described, signer, recipients):
                  "Article 1 are responsible for carrying out this decision.") % {"issuer": described.name}
     return [(CENTRED, deciding.upper()), *((False, line) for line in bases),
             (CENTRED, (f"{deciding} " + _("DECIDES")).upper() if party else _("DECIDES:").upper()),
-            (False, award), (False, _("Article 2. This decision takes effect from the date of signing.")), (False, executes)]
+            Article(award), Article(_("Article 2. This decision takes effect from the date of signing.")), Article(executes)]
 
 
 def decision_document(user, decision):
     """The registered decision with its attached list, issued the first time it is asked for."""
-    existing = registered(decision, key="decision")
+    existing = registered(decision, key=DECISION_KEY)
     if existing is not None:
         return existing
     described = describe(decision.issuing_body, decision.date)
@@ -133,7 +135,7 @@ def decision_document(user, decision):
     recipients = _recipients(decision)
     summary = _("on awarding the %(form)s to %(recipients)s") % {"form": decision.form, "recipients": _counted(recipients)}
     return issue_once(
-        user, decision, key="decision", issuer=decision.issuing_body, type_code="decision", issued_on=decision.date,
+        user, decision, key=DECISION_KEY, issuer=decision.issuing_body, type_code="decision", issued_on=decision.date,
         summary=summary[:1].upper() + summary[1:] if described.format_code == "state" else summary,
         body=decision_body(decision, described, signer, recipients), signer=signer,
         recipients=[_("As in Article 3"), _("Archive")], annexes=[recipients_list(decision, recipients)],

@@ -51,7 +51,13 @@ class CommendationDecision(ScopedModel, SearchableModel):
         constraints = [models.UniqueConstraint(fields=["issuing_body", "number"], name="unique_decision_number")]
 
     def __str__(self):
-        return f"{self.number} ({self.date:%d/%m/%Y})"
+        return f"{self.shown_number} ({self.date:%d/%m/%Y})"
+
+    @property
+    def shown_number(self):
+        """The register's symbol once the system issued the decision (``registered_symbol``, annotated by the
+        pages' querysets); the number typed in only for a decision recorded from its paper copy."""
+        return getattr(self, "registered_symbol", None) or self.number
 
     def get_absolute_url(self):
         return reverse("awards:decision-detail", args=[self.pk])

@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from danvan.awards import queries, services
-from danvan.awards.documents import certificate, decision_document
+from danvan.awards.documents import DECISION_KEY, certificate, decision_document
 from danvan.awards.filters import DecisionFilter, ProposalFilter
 from danvan.awards.forms import AcceptForm, DecisionForm, DeclineForm, ProposalForm, ProposedRecipientFormSet, RecipientForm
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.audit import history
 from danvan.core.choices import Role
+from danvan.core.documents.services import registered, with_registered_symbol
 from danvan.core.documents.views import SourceDocumentView
 from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView
 from danvan.core.workflow import transitions_of
@@ -23,7 +24,8 @@ class DecisionListView(ScopedListView):
     filterset_class = DecisionFilter
 
     def get_queryset(self):
-        return queries.with_recipient_counts(super().get_queryset().select_related("issuing_body", "form"))
+        decisions = super().get_queryset().select_related("issuing_body", "form")
+        return queries.with_recipient_counts(with_registered_symbol(decisions, key=DECISION_KEY))
 
     def get_context_data(self, **kwargs):
         totals = queries.totals_by_form(self.object_list)
@@ -34,11 +36,11 @@ class DecisionDetailView(ScopedDetailView):
     model = CommendationDecision
 
     def get_queryset(self):
-        return super().get_queryset().select_related("issuing_body", "form", "phase")
+        return with_registered_symbol(super().get_queryset().select_related("issuing_body", "form", "phase"), key=DECISION_KEY)
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        return {**super().get_context_data(**kwargs),
+        return {**super().get_context_data(**kwargs), "registered": registered(self.object, key=DECISION_KEY),
                 "recipients": self.object.recipients.select_related("organization", "person", "initiative"),
                 "recipient_form": RecipientForm(user=user), "can_approve": user.can(Role.APPROVER),
                 "proposals": self.object.proposals.select_related("proposing_body"), "history": history(self.object)}
@@ -79,6 +81,9 @@ class CertificateView(ScopedDetailView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("decision__issuing_body__unit", "decision__form", "organization", "person", "initiative")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "registered": registered(self.object.decision, key=DECISION_KEY)}
 
 
 class CertificateDocumentView(SourceDocumentView):
@@ -190,4 +195,8 @@ def initiative_commendations(user, initiative):
     if not recipients:
         return ""
     readable = set(Recipient.objects.visible_to(user).filter(pk__in=[r.pk for r in recipients]).values_list("pk", flat=True))
+    decisions = CommendationDecision.objects.filter(pk__in={r.decision_id for r in recipients})
+    symbols = dict(with_registered_symbol(decisions, key=DECISION_KEY).values_list("pk", "registered_symbol"))
+    for recipient in recipients:
+        recipient.decision.registered_symbol = symbols.get(recipient.decision_id)
     return render_to_string("awards/_initiative_commendations.html", {"recipients": recipients, "readable": readable})

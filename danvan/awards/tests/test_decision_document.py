@@ -148,3 +148,23 @@ def test_a_decision_older_than_every_law_listed_cites_the_earliest(tree, make_us
     RecipientFactory(decision=decision)
     text = clerk.text(clerk.open_docx(decision_document(make_user(tree.ld1, role=Role.EDITOR), decision).file.read()))
     assert "Nghị định số 91/2017/NĐ-CP" in text and "Số: 01/QĐ-UBND" in text
+
+
+def test_the_decisions_pages_give_the_registers_number_once_issued_and_label_a_typed_one(tree, make_user, login):
+    decision = state_decision(tree, number="999/QĐ-UBND")
+    recipient = RecipientFactory(decision=decision)
+    client = login(make_user(tree.ld1, role=Role.EDITOR))
+    page = client.get(decision.get_absolute_url()).content.decode()
+    # Not issued yet: the number typed from the paper copy, said to be that.
+    assert "<h1>Quyết định 999/QĐ-UBND</h1>" in page and "Số ghi theo bản giấy" in page
+    download(client, decision)
+    symbol = Document.objects.get().symbol
+    assert symbol == "01/QĐ-UBND"
+    page = client.get(decision.get_absolute_url()).content.decode()
+    # The typed number stays only in the record's history, never as the decision's number.
+    assert f"<h1>Quyết định Số: {symbol}</h1>" in page and "Số ghi theo bản giấy" not in page
+    assert Document.objects.get().get_absolute_url() in page
+    listed = client.get(reverse("awards:decision-list")).content.decode()
+    assert symbol in listed and "999/QĐ-UBND" not in listed
+    sheet = client.get(reverse("awards:certificate", args=[recipient.pk])).content.decode()
+    assert f"Số: {symbol}" in sheet and "999/QĐ-UBND" not in sheet

@@ -41,6 +41,8 @@ def _styles(document):
     document.styles[style_name(Element.TYPE_NAME)].paragraph_format.space_before = Pt(12)
     document.styles[style_name(Element.HEADING)].paragraph_format.space_before = Pt(6)  # apart from a table above it
     _table_styles(document)
+    article = document.styles.add_style("DV article", WD_STYLE_TYPE.CHARACTER)
+    article.font.bold = True  # rendering sets it from the format's heading element
 
 
 # A body's centred headings, tables and attached lists (danh sách kèm theo) take their sizes from the body and
@@ -76,10 +78,22 @@ def _optional(container, element, variable):
 
 
 # Column widths (mm) of the header and signature tables, for a portrait A4 with 30 and 15 mm side margins
-# and for a landscape one: the national title ("ĐẢNG CỘNG SẢN VIỆT NAM", 15 pt bold; "CỘNG HÒA XÃ HỘI CHỦ
-# NGHĨA VIỆT NAM", 13 pt bold, the widest) and the place and date line each hold on one line, as on a real
-# document; the issuing body's name may take two or three lines on the left, as it does there.
-PORTRAIT_COLUMNS, LANDSCAPE_COLUMNS = (62, 103), (110, 142)
+# (165 mm of text) and for a landscape one. The header's cells have no side padding, so each column's whole width
+# holds text: on the right the widest national title ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13 pt bold, 95 mm)
+# and a long place and date line (14 pt italic, about 90 mm) each hold on one line, as on a real document; on the
+# left a superior body as long as "HUYỆN ỦY U MINH THƯỢNG" (14 pt, 67 mm) does too, and the issuing body's name
+# takes at most two lines, as it does there. The clerk's test measures these lines against the columns.
+PORTRAIT_COLUMNS, LANDSCAPE_COLUMNS = (68, 97), (110, 142)
+
+
+def _no_side_padding(table):
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.append(margins)
 
 
 def _two_columns(document, widths):
@@ -95,6 +109,7 @@ def _two_columns(document, widths):
 
 def _header(document, widths):
     left, right = _two_columns(document, widths)
+    _no_side_padding(document.tables[-1])
     _optional(left, Element.SUPERIOR, "superior")
     _line(left, Element.ISSUER, "{{ issuer }}")
     _optional(left, Element.ISSUER_MARK, "issuer_mark")
@@ -137,6 +152,10 @@ def _body(document, items="body"):
     _table(document)
     document.add_paragraph("{%p elif item.centred %}")
     document.add_paragraph("{{ item.text }}", style="DV centred")
+    document.add_paragraph("{%p elif item.article %}")
+    article = _line(document, Element.BODY, "")
+    article.add_run("{{ item.label }}", style="DV article")
+    article.add_run(" {{ item.rest }}")
     document.add_paragraph("{%p elif item.heading %}")
     _line(document, Element.HEADING, "{{ item.text }}")
     document.add_paragraph("{%p else %}")

@@ -231,6 +231,11 @@ class Document(ScopedModel, SearchableModel):
     def __str__(self):
         return f"{self.symbol} ({self.issued_on:%d/%m/%Y})"
 
+    @property
+    def numbered(self):
+        """"Số 12-QĐ/HU", "Số: 05/QĐ-UBND": the number as the document's header prints it."""
+        return f"{self.format.number_label} {self.symbol}"
+
     def search_source(self):
         return f"{self.symbol} {self.summary} {self.header.get('issuer', '')}"
 

@@ -24,6 +24,28 @@ CENTRED = "centred"
 
 
 @dataclasses.dataclass(frozen=True)
+class Article:
+    """An article of a decision ("Điều 1. Tặng …"): the guides set "Điều" and its number in bold, the rest as the body.
+
+    ``text`` is the whole article as translated; its label is what comes before the first ". "."""
+
+    text: str
+
+    @property
+    def label(self):
+        return self.text.split(". ", 1)[0] + "." if ". " in self.text else ""
+
+    @property
+    def rest(self):
+        return self.text.split(". ", 1)[1] if ". " in self.text else self.text
+
+
+# Character styles of the built-in templates and the element whose weight and slant they take (their size is the
+# paragraph's): an article's "Điều 1." is as bold as the body's headings.
+CHARACTER_STYLES = {"DV article": "heading"}
+
+
+@dataclasses.dataclass(frozen=True)
 class Table:
     """A table in a document's body or attached list: ``columns`` are the header cells, ``rows`` lists of cell
     texts, ``widths`` the columns' relative widths (equal when left out)."""
@@ -94,6 +116,12 @@ def _apply_styles(document, document_format, elements):
         _set_font(style.font, document_format.font_name)
         style.font.size = Pt(float(element.size))
         style.font.bold, style.font.italic, style.font.underline = element.bold, element.italic, element.underline
+    by_element = {element.element: element for element in elements}
+    for name, source in CHARACTER_STYLES.items():
+        style, element = styles.get(name), by_element.get(source)
+        if style is not None and element is not None:
+            _set_font(style.font, document_format.font_name)
+            style.font.bold, style.font.italic = element.bold, element.italic
 
 
 def _is_table(table):
@@ -119,6 +147,26 @@ def _apply_widths(document, document_format, landscape, tables):
                 cell.width = width
 
 
+def _fit_layout_tables(document, document_format, landscape):
+    """The header and signature tables span the format's text width: a format with other margins (the Đoàn's
+    20 mm on the right) keeps the template's proportions between the columns."""
+    page = document_format.page_height_mm if landscape else document_format.page_width_mm
+    text_width = Mm(page - document_format.margin_left_mm - document_format.margin_right_mm)
+    for table in document.tables:
+        if _is_table(table):
+            continue
+        columns = table._tbl.tblGrid.findall(qn("w:gridCol"))
+        widths = [int(column.get(qn("w:w")) or 0) for column in columns]
+        if not all(widths):
+            continue  # an administrator's table without fixed widths
+        scaled = [Mm(text_width.mm * width / sum(widths)) for width in widths]
+        for column, width in zip(columns, scaled):
+            column.set(qn("w:w"), str(int(width.twips)))
+        for row in table.rows:
+            for cell, width in zip(row.cells, scaled):
+                cell.width = width
+
+
 def render(document_type, document_format, context, tables=()):
     """The .docx bytes; a template that does not render raises ValidationError naming the field.
 
@@ -133,6 +181,7 @@ def render(document_type, document_format, context, tables=()):
         raise ValidationError(_("The document's template is not a Word document (.docx).")) from error
     _apply_page(template.docx, document_format, document_type.landscape)
     _apply_widths(template.docx, document_format, document_type.landscape, tables)
+    _fit_layout_tables(template.docx, document_format, document_type.landscape)
     _apply_styles(template.docx, document_format, elements)
     buffer = io.BytesIO()
     template.save(buffer)

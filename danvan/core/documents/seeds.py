@@ -10,6 +10,10 @@ PAGE = {"page_width_mm": 210, "page_height_mm": 297, "margin_top_mm": 20, "margi
         "margin_left_mm": 30, "margin_right_mm": 15, "font_name": "Times New Roman", "number_width": 2}
 PARTY_LIKE = {"title_rule": RULE, "issuer_mark": "*", "number_label": "Số", "symbol_pattern": "{number}-{type}/{issuer}",
               "on_behalf_label": "T/M", "deputy_label": "K/T", "by_order_label": "T/L", "numbering": "term", "motto": ""}
+# Where 29-HD/TWĐTN-VP differs from the Party's guide: "***" under the issuing body, "Số: 12-BC/HĐ", "TM. BAN
+# THƯỜNG VỤ" (as its own header and signature show), 20 mm on the right.
+MASS_OWN = {"issuer_mark": "***", "number_label": "Số:", "margin_right_mm": 20,
+            "on_behalf_label": "TM.", "deputy_label": "KT.", "by_order_label": "TL."}
 STATE_LIKE = {"national_title": "Cộng hòa xã hội chủ nghĩa Việt Nam", "motto": "Độc lập - Tự do - Hạnh phúc",
               "title_rule": RULE, "issuer_mark": RULE, "number_label": "Số:", "symbol_pattern": "{number}/{type}-{issuer}",
               "on_behalf_label": "TM.", "deputy_label": "KT.", "by_order_label": "TL.", "numbering": "year"}
@@ -21,8 +25,11 @@ FORMATS = {
               **STATE_LIKE},
     # A mass organisation whose guide sets its own title (Đoàn TNCS Hồ Chí Minh: 29-HD/TWĐTN-VP; Hội Nông dân) heads
     # its documents with that title (the organisation kind's) in the Party's layout; one without such a guide uses the Front's.
+    # Hướng dẫn 29-HD/TWĐTN-VP (2013) puts "ĐOÀN TNCS HỒ CHÍ MINH" at the top right (15 pt bold) with a rule under it
+    # that parts it from the place and date, the superior and issuing bodies at the top left (14 pt, the issuer bold)
+    # with "***" under them, and a 20 mm right margin; the top-left title of Đoàn papers before 2013 is superseded.
     "mass": {"name": "Văn bản của đoàn thể có tiêu đề riêng", "legal_basis": "Hướng dẫn thể thức văn bản của từng đoàn thể (Đoàn TNCS Hồ Chí Minh: 29-HD/TWĐTN-VP ngày 29/10/2013)",
-             "national_title": "", **PARTY_LIKE},
+             "national_title": "", **PARTY_LIKE, **MASS_OWN},
     "state": {"name": "Văn bản hành chính nhà nước", "legal_basis": "Nghị định 30/2020/NĐ-CP ngày 05/3/2020, Phụ lục I",
               **STATE_LIKE},
 }

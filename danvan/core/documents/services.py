@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
@@ -17,7 +17,7 @@ from danvan.core.documents import issuers
 from danvan.core.documents.models import (
     Document, DocumentCounter, DocumentFormat, DocumentType, Element, Numbering, Term,
 )
-from danvan.core.documents.render import CENTRED, Table, render
+from danvan.core.documents.render import CENTRED, Article, Table, render
 from danvan.core.pdf import docx_to_pdfs
 from danvan.core.scoping import Scope
 
@@ -36,6 +36,14 @@ def registered(source, key=""):
     """The document already issued for ``source`` (and ``key``: one per recipient …), if any; a correction wins."""
     content_type = ContentType.objects.get_for_model(source)
     return Document.objects.filter(source_type=content_type, source_id=source.pk, source_key=key).order_by("-pk").first()
+
+
+def with_registered_symbol(queryset, key=""):
+    """``queryset`` with each row's ``registered_symbol``: the symbol of the document the register issued for it
+    (the latest, a correction winning), or None for a row the system never issued (recorded from paper)."""
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    latest = Document.objects.filter(source_type=content_type, source_id=OuterRef("pk"), source_key=key).order_by("-pk")
+    return queryset.annotate(registered_symbol=Subquery(latest.values("symbol")[:1]))
 
 
 def period_of(document_format, issued_on):
@@ -60,16 +68,20 @@ def short_date(issued_on):
 
 
 def _items(body, tables):
-    """The body as the template reads it: (is_heading, text) pairs (``CENTRED`` for a centred heading: "QUYẾT ĐỊNH:")
-    and ``Table`` objects; tables are collected in order."""
+    """The body as the template reads it: (is_heading, text) pairs (``CENTRED`` for a centred heading: "QUYẾT ĐỊNH:"),
+    ``Article`` and ``Table`` objects; tables are collected in order."""
     items = []
     for item in body:
         if isinstance(item, Table):
             tables.append(item)
-            items.append({"heading": False, "centred": False, "text": "", "table": item.context()})
+            items.append({"heading": False, "centred": False, "text": "", "table": item.context(), "article": False})
+        elif isinstance(item, Article):
+            # "text" keeps the whole article for an administrator's template that has no article of its own.
+            items.append({"heading": False, "centred": False, "text": item.text, "table": None, "article": True,
+                          "label": item.label, "rest": item.rest})
         else:
             heading, text = item
-            items.append({"heading": bool(heading), "centred": heading == CENTRED, "text": text, "table": None})
+            items.append({"heading": bool(heading), "centred": heading == CENTRED, "text": text, "table": None, "article": False})
     return items
 
 

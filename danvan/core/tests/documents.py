@@ -1,9 +1,13 @@
 """What a clerk checks on a document, shared by the tests of every app that issues one."""
 
+import functools
 import io
 import re
+import shutil
+import subprocess
 
 import docx
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from danvan.core.documents.models import DocumentFormat, style_name
@@ -70,3 +74,78 @@ def header_lines(document):
 
 def format_named(code):
     return DocumentFormat.objects.get(code=code)
+
+
+# --- whether a line holds on one line -----------------------------------------------------------------
+
+@functools.cache
+def _font_file(name, bold, italic):
+    """The file fontconfig gives for the format's font (Liberation Serif stands for Times New Roman), or None."""
+    if shutil.which("fc-match") is None:
+        return None
+    pattern = name + (":bold" if bold else "") + (":italic" if italic else "")
+    found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True).stdout.strip()
+    return found or None
+
+
+def text_width_mm(text, size, font_name, bold=False, italic=False):
+    """The printed width of ``text`` in the format's font, from the font's own advance widths; None without the font."""
+    from PIL import ImageFont
+
+    path = _font_file(font_name, bool(bold), bool(italic))
+    if path is None:
+        return None
+    return ImageFont.truetype(path, 1000).getlength(text) / 1000 * float(size) / 72 * 25.4
+
+
+def _cell_width_mm(table, cell_index):
+    grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    width = Mm(0) + int(grid[cell_index].get(qn("w:w"))) * 635  # twips to EMU
+    padding = table._tbl.tblPr.find(qn("w:tblCellMar"))
+    sides = [padding.find(qn(f"w:{side}")) for side in ("left", "right")] if padding is not None else [None, None]
+    # Without its own padding a cell has Word's and LibreOffice's 0.19 cm a side.
+    pad = sum(int(side.get(qn("w:w"))) * 635 if side is not None else Mm(1.9) for side in sides)
+    return (width - pad) / 36000
+
+
+def lines_needed(paragraph, width_mm, font_name):
+    font = paragraph.style.font
+    measured = text_width_mm(paragraph.text, font.size.pt, font_name, font.bold, font.italic)
+    return None if measured is None else int(measured // width_mm) + 1
+
+
+def check_header_fits(document, document_format, landscape=False):
+    """On A4 at the format's sizes: the national title, motto, rule, place and date, the superior body and the number
+    each hold on one line of their column; the issuing body's name on at most two, as on a real document. The
+    header's columns span the text width."""
+    table = document.tables[0]
+    page = document_format.page_height_mm if landscape else document_format.page_width_mm
+    text_width = page - document_format.margin_left_mm - document_format.margin_right_mm
+    total = sum(int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))) / 56.7
+    assert abs(total - text_width) < 1, (total, text_width)
+    for index, cell in enumerate(table.rows[0].cells):
+        width = _cell_width_mm(table, index)
+        for paragraph in cell.paragraphs:
+            if not paragraph.text:
+                continue
+            most = 2 if paragraph.style.name == style_name("issuer") else 1
+            needed = lines_needed(paragraph, width, document_format.font_name)
+            assert needed is None or needed <= most, (paragraph.text, needed, round(width, 1))
+
+
+ARTICLE = re.compile(r"^Điều \d+\.")
+
+
+def check_articles(document):
+    """"Điều 1.", "Điều 2." … in bold and the article's text not (36-HD/VPTW; Nghị định 30, Phụ lục I)."""
+    for paragraph in paragraphs(document):
+        if not ARTICLE.match(paragraph.text):
+            continue
+        runs = [run for run in paragraph.runs if run.text]
+        label = ARTICLE.match(paragraph.text).group(0)
+        assert runs[0].text == label, (paragraph.text, [run.text for run in runs])
+
+        def bold(run):
+            return run.bold if run.bold is not None else bool(run.style.font.bold if run.style is not None else False)
+
+        assert bold(runs[0]) and not any(bold(run) for run in runs[1:]), paragraph.text

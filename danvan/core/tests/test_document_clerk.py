@@ -57,6 +57,15 @@ def _issuer(unit, format_code):
     if format_code == "front":
         return OrganizationFactory(unit=unit, name=f"Ủy ban MTTQ Việt Nam huyện {unit.name}",
                                    kind=OrganizationKindFactory(code="ubmttq", name="Ủy ban MTTQ", category="front")), Signer("Trần Thị Lan", "Chủ tịch")
+    if format_code == "mass":
+        # A huyện's Đoàn under its tỉnh's, headed "ĐOÀN TNCS HỒ CHÍ MINH" as 29-HD/TWĐTN-VP sets.
+        youth = OrganizationKindFactory(code="doan-tncs", name="Đoàn TNCS Hồ Chí Minh", category="mass_organization",
+                                        document_title="Đoàn TNCS Hồ Chí Minh")
+        # The guide's names: "TỈNH ĐOÀN KIÊN GIANG" above "BCH HUYỆN CHÂU THÀNH".
+        province = OrganizationFactory(unit=unit.parent, name=f"Tỉnh đoàn {unit.parent.name}", kind=youth)
+        body = OrganizationFactory(unit=unit, name=f"BCH huyện {unit.name}", kind=youth)
+        OrganizationLinkFactory(organization=body, parent=province)
+        return body, Signer("Phạm Minh Khoa", "Phó Bí thư")
     return OrganizationFactory(unit=unit, name=f"Ủy ban nhân dân huyện {unit.name}",
                                kind=OrganizationKindFactory(code="ubnd", name="Ủy ban nhân dân", category="government")), Signer("Lê Văn Bình", "Chủ tịch")
 
@@ -74,7 +83,7 @@ def core_document(format_code, type_code):
 
 
 CORE_KINDS = [("party", code) for code in ("report", "notice", "decision", "plan", "submission", "record", "letter", "certificate")]
-CORE_KINDS += [("front", "report"), ("front", "certificate"), ("state", "decision"), ("state", "letter"), ("state", "certificate")]
+CORE_KINDS += [("mass", "report"), ("mass", "decision"), ("front", "report"), ("front", "certificate"), ("state", "decision"), ("state", "letter"), ("state", "certificate")]
 
 
 def app_builders():
@@ -149,8 +158,10 @@ def check_docx(document, opened):
     assert right_styles[0] == style_name(Element.NATIONAL_TITLE) and right_styles[-1] == style_name(Element.PLACE_DATE)
     pattern = clerk.STATE_SYMBOL if fmt.numbering == "year" else clerk.PARTY_SYMBOL
     assert pattern.match(document.symbol), document.symbol
-    # "Số 01-BC/BDVHU" (Party, Front), "Số: 01/QĐ-UBND" (state), whatever the format's data say.
-    assert left[-1] == ("Số: " if fmt.numbering == "year" else "Số ") + document.symbol, left[-1]
+    # "Số 01-BC/BDVHU" (Party), "Số: 01-BC/HĐ" (Đoàn), "Số: 01/QĐ-UBND" (state), as the format's data say.
+    assert left[-1] == f"{fmt.number_label} {document.symbol}", left[-1]
+    clerk.check_header_fits(opened, fmt, landscape)
+    clerk.check_articles(opened)
     # The place and date: the last line on the right, in italics, the day the register says.
     place_date = clerk.of_element(opened, Element.PLACE_DATE)
     assert len(place_date) == 1 and place_date[0].style.font.italic and not place_date[0].style.font.bold
@@ -217,7 +228,7 @@ def check_pdf(document, opened, pdf, name):
     first_page = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True).stdout
     lines = [" ".join(line.split()) for line in first_page.splitlines()]
     left, right = clerk.header_lines(opened)
-    for line in (right[0], right[-1]):
+    for line in (right[0], right[-1], *([document.format.motto] if document.format.motto else [])):
         assert any(line in printed for printed in lines), (line, lines[:8])
     fonts = pdf_fonts(path)
     assert fonts and all(embedded == "yes" for _, embedded in fonts), fonts

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from docx.shared import Mm
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -108,8 +109,11 @@ def test_a_mass_organisation_with_its_own_title_writes_under_it_in_the_partys_la
     opened = clerk.open_docx(document.file.read())
     clerk.check_elements(opened, clerk.format_named("mass"))
     left, right = clerk.header_lines(opened)
-    assert right[0] == "HỘI NÔNG DÂN VIỆT NAM" and "*" in left
-    assert clerk.PARTY_SYMBOL.match(document.symbol) and left[-1] == f"Số {document.symbol}"
+    # The figures of Hướng dẫn 29-HD/TWĐTN-VP: "***" under the issuing body, "Số: 01-BC/…", 20 mm on the right.
+    assert right[0] == "HỘI NÔNG DÂN VIỆT NAM" and "***" in left
+    assert clerk.PARTY_SYMBOL.match(document.symbol) and left[-1] == f"Số: {document.symbol}"
+    clerk.check_page(opened, clerk.format_named("mass"))
+    assert abs(opened.sections[0].right_margin - Mm(20)) < Mm(0.1)
     # One whose guide sets no title of its own (Hội Liên hiệp Phụ nữ here) writes as the Front does.
     women = organization_of(tree.cp2, "hoi-lhpn", "Hội Liên hiệp Phụ nữ", "mass_organization")
     left, right = clerk.header_lines(clerk.open_docx(issue(province_user, women, signer=Signer("Võ Thị Hoa", "Chủ tịch")).file.read()))
