@@ -14,3 +14,9 @@ class EngagementConfig(AppConfig):
 
         # A dialogue held in a unit meets the dialogue obligations of that unit and year by itself.
         evidence.register(ObligationKind.DIALOGUE, dialogues_held)
+
+        from danvan.core import inbox
+        from danvan.engagement.inbox import petitions_overdue
+
+        # An overdue petition waits in the inbox of everyone over its unit until it is answered.
+        inbox.register(33, petitions_overdue)

@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import ScopedForm, ScopedModelForm
-from danvan.engagement import services
+from danvan.core.humancheck import HumanCheckForm
+from danvan.engagement import queries, services
 from danvan.engagement.choices import Satisfaction
-from danvan.engagement.models import Dialogue, Petition
+from danvan.engagement.models import MAX_TEXT, Dialogue, Petition, PetitionField
 from danvan.organizations.models import Organization
 
 
@@ -69,3 +70,33 @@ class AnswerForm(ScopedForm):
 class CloseForm(ScopedForm):
     satisfaction = forms.ChoiceField(label=_("Petitioner's satisfaction"), choices=[("", _("Not known")), *Satisfaction.choices], required=False)
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)
+
+
+class PublicPetitionForm(HumanCheckForm):
+    """What a citizen writes on the public page: the commune, what it is about, and who they are if they wish."""
+
+    unit = forms.ModelChoiceField(label=_("Commune"), queryset=None, empty_label=_("— choose the commune —"),
+                                  error_messages={"required": _("Choose the commune you write to."),
+                                                  "invalid_choice": _("Choose a commune from the list.")})
+    field = forms.ModelChoiceField(label=_("Field"), queryset=PetitionField.objects.all(), empty_label=_("— choose the field —"),
+                                   error_messages={"required": _("Choose what your petition is about."),
+                                                   "invalid_choice": _("Choose a field from the list.")})
+    content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}), max_length=MAX_TEXT,
+                              error_messages={"required": _("Write what you request or report.")},
+                              help_text=_("Describe the matter, where and since when. Do not write other people's personal details."))
+    petitioner_name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=150)
+    petitioner_contact = forms.CharField(label=_("Phone or address to reply to (optional)"), required=False, max_length=200,
+                                         help_text=_("Only the officials handling your petition see your name and contact; they are never published."))
+
+    field_order = ["unit", "field", "content", "petitioner_name", "petitioner_contact", "check_answer", "website", "check_token"]
+
+    def __init__(self, *args, province=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = queries.public_communes(province)
+        self.order_fields(self.field_order)
+
+
+class TrackingForm(forms.Form):
+    code = forms.CharField(label=_("Tracking code"), max_length=40,
+                           error_messages={"required": _("Enter the tracking code you were given.")},
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}))

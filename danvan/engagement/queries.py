@@ -143,3 +143,50 @@ def statistics(question):
     """The figures of the statistics page, its export and the API: the petitions received and the dialogues held
     in the period."""
     return {**petition_stats(question), "date_from": question.date_from, "date_to": question.date_to, "dialogues": dialogue_stats(question)}
+
+
+# ---------------------------------------------------------------- status labels (issue 12, point 2)
+
+def province_id_of(unit):
+    ancestors = unit.ancestor_ids()
+    return ancestors[0] if ancestors else unit.pk
+
+
+def label_statuses(petitions):
+    """Set ``status_label`` on each petition: its status as its province words it, else the default label.
+    One query for the lot; returns the petitions."""
+    from danvan.engagement.models import PetitionStatusLabel
+
+    petitions = list(petitions)
+    provinces = {province_id_of(petition.unit) for petition in petitions}
+    labels = {(row.unit_id, row.status): row.label for row in PetitionStatusLabel.objects.filter(unit_id__in=provinces)} if provinces else {}
+    for petition in petitions:
+        petition.status_label = labels.get((province_id_of(petition.unit), petition.status)) or petition.get_status_display()
+    return petitions
+
+
+def status_label(petition):
+    return label_statuses([petition])[0].status_label
+
+
+# ---------------------------------------------------------------- the public page (issue 12, point 6)
+
+def public_provinces():
+    from danvan.units.models import Unit
+
+    return Unit.objects.current().filter(level=Level.PROVINCE).order_by("name")
+
+
+def public_communes(province=None):
+    """The communes of today the public page writes to: those with a People's Committee in office."""
+    from danvan.organizations.choices import KindCategory
+    from danvan.units.models import Unit
+
+    today = datetime.date.today()
+    communes = Unit.objects.current().filter(level=Level.COMMUNE).filter(
+        Q(organizations__kind__category=KindCategory.GOVERNMENT),
+        Q(organizations__valid_from__isnull=True) | Q(organizations__valid_from__lte=today),
+        Q(organizations__valid_to__isnull=True) | Q(organizations__valid_to__gte=today))
+    if province is not None:
+        communes = communes.filter(path__startswith=province.path)
+    return communes.distinct().order_by("name")

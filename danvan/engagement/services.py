@@ -1,20 +1,25 @@
 """Every change to dialogues and petitions: validated, scoped, one transaction, lifecycle recorded."""
 
 import datetime
+import hashlib
+import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from danvan.core.choices import Role
+from danvan.accounts.models import User
+from danvan.core import ratelimit
+from danvan.core.choices import Level, Role
 from danvan.core.scoping import Scope, subtree_q, unit_within
 from danvan.core.services import choosable, ensure_all_in_scope, not_in_future, save_record
 from danvan.core.workdays.calendar import CalendarNotPublished, working_calendar
 from danvan.core.workflow import Step, Workflow
 from danvan.engagement.choices import PetitionStatus as P
-from danvan.engagement.choices import TransferOutcome
-from danvan.engagement.models import Dialogue, Petition, PetitionerRead, PetitionTransfer
+from danvan.engagement.choices import Channel, TransferOutcome
+from danvan.engagement.models import Dialogue, Petition, PetitionerRead, PetitionKind, PetitionTracking, PetitionTransfer
+from danvan.organizations.choices import KindCategory
 from danvan.organizations.models import Organization
 from danvan.people.models import Position
 
@@ -83,9 +88,10 @@ def in_chain(body, unit):
 
 
 def chain_bodies(user, petition):
-    """The bodies ``user`` may send ``petition`` to: current ones on its unit, above it or below it."""
+    """The bodies ``user`` may send ``petition`` to: on its unit, above it or below it, existing on a day since it
+    was received (a petition of May 2025 went to the bodies of a commune merged in July)."""
     unit = petition.unit
-    return (Organization.objects.in_chain_of(user).valid_at(datetime.date.today())
+    return (Organization.objects.in_chain_of(user).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=petition.received_on))
             .filter(Q(unit_id__in=unit.ancestor_ids()) | subtree_q(unit.path, "unit__path"))
             .select_related("unit").order_by("unit__path", "name"))
 
@@ -211,3 +217,81 @@ def petitioner_of(user, petition, surface="page"):
 def log_petitioner_reads(user, petitions, surface):
     """One log row per petition whose petitioner ``user`` was shown (a list of the API, an export)."""
     PetitionerRead.objects.bulk_create([PetitionerRead(petition=petition, user=user, surface=surface) for petition in petitions])
+
+
+# --- the public page ------------------------------------------------------------------------------
+
+# Crockford's base32: no I, L, O or U, so a code read over the phone or copied by hand is typed right.
+TRACKING_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+TRACKING_LENGTH = 10  # 50 random bits: no one finds another person's petition by trying codes
+TYPED_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+# Per address and per commune, in an hour: a family writes a few, a flood writes hundreds.
+PER_ADDRESS, PER_COMMUNE, WINDOW_SECONDS = 5, 60, 60 * 60
+
+
+def normalized_code(typed):
+    return "".join(ch for ch in (typed or "").upper().translate(TYPED_AS) if ch in TRACKING_ALPHABET)[:TRACKING_LENGTH * 2]
+
+
+def tracking_hash(code):
+    return hashlib.sha256(normalized_code(code).encode()).hexdigest()
+
+
+def shown_code(code):
+    """``ABCDE-FGHJK``: two halves a person reads and types without losing their place."""
+    return f"{code[:5]}-{code[5:]}"
+
+
+def online_body(commune, on=None):
+    """The body that receives what the public page sends to ``commune``: its current People's Committee."""
+    bodies = (Organization.objects.filter(unit=commune, kind__category=KindCategory.GOVERNMENT)
+              .valid_at(on or datetime.date.today()))
+    return bodies.filter(kind__code="ubnd").order_by("pk").first() or bodies.order_by("pk").first()
+
+
+def online_kind():
+    """A petition sent online is a kiến nghị until an official reads it: the first kind not under its own law."""
+    return PetitionKind.objects.filter(own_law=False).order_by("order", "pk").first()
+
+
+def _citizen(commune):
+    """Who writes what the public page sends: nobody's account, but confined to the commune as its editor
+    would be, so every check of ``record_petition`` (scope, chain of units, deadline) applies unchanged."""
+    return User(username="", role=Role.EDITOR, unit=commune, is_active=True)
+
+
+@transaction.atomic
+def submit_online_petition(commune, field, content, name="", contact="", address=""):
+    """A citizen's petition to ``commune`` through the public page; returns (petition, tracking code).
+    A flood from one address or on one commune is refused before anything is written."""
+    content = (content or "").strip()
+    if not content:
+        raise ValidationError({"content": _("Write what you request or report.")})
+    if commune is None or commune.level != Level.COMMUNE or commune.is_legacy:
+        raise ValidationError({"unit": _("Choose a commune as it is today.")})
+    body, kind = online_body(commune), online_kind()
+    if body is None or kind is None:
+        raise ValidationError({"unit": _("%(unit)s does not yet receive petitions online. Please send it by letter or at the reception office.") % {"unit": commune}})
+    if not (ratelimit.hit("petition-address", address, PER_ADDRESS, WINDOW_SECONDS)
+            and ratelimit.hit("petition-commune", commune.pk, PER_COMMUNE, WINDOW_SECONDS)):
+        raise ValidationError(_("Too many petitions have been sent from here or to this commune in the last hour. Please try again later."))
+    petition = Petition(unit=commune, channel=Channel.ONLINE, kind=kind, field=field, content=content,
+                        petitioner_name=(name or "").strip(), petitioner_contact=(contact or "").strip(),
+                        received_on=datetime.date.today(), assigned_to=body)
+    record_petition(_citizen(commune), petition)
+    while True:
+        code = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
+        if not PetitionTracking.objects.filter(code_hash=tracking_hash(code)).exists():
+            break
+    PetitionTracking.objects.create(petition=petition, code_hash=tracking_hash(code))
+    return petition, code
+
+
+def petition_tracked_by(code):
+    """The petition whose tracking code is ``code`` (as typed: case, spaces, dashes, O for 0 forgiven), or None."""
+    if len(normalized_code(code)) != TRACKING_LENGTH:
+        return None
+    tracking = (PetitionTracking.objects.filter(code_hash=tracking_hash(code))
+                .select_related("petition__unit", "petition__field", "petition__assigned_to").first())
+    return tracking.petition if tracking else None
+

@@ -20,4 +20,8 @@ urlpatterns = [
     path("petitions/<int:pk>/return/", views.PetitionReturnView.as_view(), name="petition-return"),
     path("petitions/<int:pk>/answer/", views.PetitionAnswerView.as_view(), name="petition-answer"),
     path("petitions/<int:pk>/close/", views.PetitionCloseView.as_view(), name="petition-close"),
+    # Public, no login: a citizen writes to a commune and follows the petition with its tracking code.
+    path("public/petition/", views.PublicPetitionView.as_view(), name="public-petition"),
+    path("public/petition/sent/", views.PublicSubmittedView.as_view(), name="public-submitted"),
+    path("public/petition/track/", views.PublicTrackView.as_view(), name="public-track"),
 ]

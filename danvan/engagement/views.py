@@ -1,19 +1,25 @@
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.views import generic
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from danvan.core import ratelimit
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.exports import ExportHeading, PlainTable, XlsxExportMixin, charts_response
 from danvan.core.filters import note_query_error, read_query
-from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView
+from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView, ServiceFormMixin
 from danvan.core.workflow import transitions_of
 from danvan.core.documents.views import SourceDocumentView
 from danvan.engagement import queries, reports, services
 from danvan.engagement.filters import DialogueFilter, DialogueQuery, PetitionFilter, StatsQuery
-from danvan.engagement.forms import AcceptForm, AnswerForm, CloseForm, DialogueForm, PetitionForm, ReturnForm, TransferForm
+from danvan.engagement.forms import AcceptForm, AnswerForm, CloseForm, DialogueForm, PetitionForm, ReturnForm, TrackingForm, TransferForm
+from danvan.engagement.forms import PublicPetitionForm
 from danvan.engagement.models import Dialogue, Petition
 from danvan.engagement.services import PETITION_FLOW
 from danvan.units.models import Unit
@@ -262,3 +268,70 @@ class ReceptionReportView(SourceDocumentView):
 
     def filename(self):
         return f"bao-cao-tiep-cong-dan-{self.kwargs['period']}-{self.kwargs['year']}-{self.object.pk}.docx"
+
+
+# --- the public page (no login) ---------------------------------------------------------------------
+
+TRACKING_SESSION_KEY = "engagement_tracking_code"
+LOOKUPS_PER_ADDRESS = 30  # an hour: enough to check a few petitions, far too few to try codes
+
+
+def _province(request):
+    """The province the visitor chose (``?province=``), today's only; None when none or another value."""
+    value = request.GET.get("province", "")
+    return queries.public_provinces().filter(pk=int(value)).first() if value.isdigit() and len(value) < 10 else None
+
+
+@method_decorator(never_cache, name="dispatch")
+class PublicPetitionView(ServiceFormMixin, generic.FormView):
+    """Anyone writes to a commune: the petition goes to its People's Committee as an online kiến nghị."""
+
+    form_class = PublicPetitionForm
+    template_name = "engagement/public_petition.html"
+    success_message = _("Your petition has been sent.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "province": _province(self.request)}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "provinces": queries.public_provinces(), "province": _province(self.request)}
+
+    def perform(self, form):
+        data = form.cleaned_data
+        petition, code = services.submit_online_petition(
+            data["unit"], data["field"], data["content"], data["petitioner_name"], data["petitioner_contact"],
+            address=ratelimit.client_address(self.request))
+        self.request.session[TRACKING_SESSION_KEY] = code  # shown once on the next page, never in an address
+        return petition
+
+    def get_success_url(self):
+        return reverse("engagement:public-submitted")
+
+
+@method_decorator(never_cache, name="dispatch")
+class PublicSubmittedView(generic.TemplateView):
+    template_name = "engagement/public_submitted.html"
+
+    def get(self, request, *args, **kwargs):
+        code = request.session.pop(TRACKING_SESSION_KEY, None)
+        if code is None:
+            return HttpResponseRedirect(reverse("engagement:public-track"))
+        return self.render_to_response(self.get_context_data(code=services.shown_code(code)))
+
+
+@method_decorator(never_cache, name="dispatch")
+class PublicTrackView(generic.FormView):
+    """Whoever holds the code reads the petition's status and public answer; nothing personal is shown."""
+
+    form_class = TrackingForm
+    template_name = "engagement/public_track.html"
+
+    def form_valid(self, form):
+        if not ratelimit.hit("petition-lookup", ratelimit.client_address(self.request), LOOKUPS_PER_ADDRESS, services.WINDOW_SECONDS):
+            form.add_error(None, _("Too many codes have been looked up from here in the last hour. Please try again later."))
+            return self.form_invalid(form)
+        petition = services.petition_tracked_by(form.cleaned_data["code"])
+        if petition is None:
+            form.add_error("code", _("No petition has this code. Check the code and type it again."))
+            return self.form_invalid(form)
+        return self.render_to_response(self.get_context_data(form=form, petition=petition, status_label=queries.status_label(petition)))

@@ -42,6 +42,9 @@ SKIPPED_NAMES = {
     "movement:showcase": "public by design (recognised initiatives, public fields): tested in movement/tests/test_pages.py",
     "movement:showcase-detail": "public by design: tested in movement/tests/test_pages.py",
     "movement:public-photo": "public by design (photos marked public): tested in movement/tests/test_pages.py",
+    "engagement:public-petition": "public by design (anyone writes to a commune; nothing is shown): tested in engagement/tests/test_public.py",
+    "engagement:public-submitted": "public by design (the visitor's own tracking code, once): tested in engagement/tests/test_public.py",
+    "engagement:public-track": "public by design (status and public answer for the code's holder): tested in engagement/tests/test_public.py",
 }
 # Pages that show no model of their own; the walk still opens them and checks that
 # nothing of commune A shows up.
