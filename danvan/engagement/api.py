@@ -4,13 +4,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from django.utils.translation import gettext as _
 
 from danvan.core.api import ScopedModelViewSet
 from danvan.core.filters import ID_SCHEMA
 from danvan.engagement import queries, services
 from danvan.engagement.choices import Channel, Satisfaction
-from danvan.engagement.filters import DialogueFilter, PetitionFilter, StatsQuery
-from danvan.engagement.models import Dialogue, Petition, PetitionTransfer
+from danvan.engagement.filters import DialogueFilter, HotCaseFilter, PetitionFilter, StatsQuery
+from danvan.engagement.models import Dialogue, HotCase, HotCaseEvent, Petition, PetitionTransfer
 
 
 class DialogueSerializer(serializers.ModelSerializer):
@@ -44,8 +45,9 @@ class PetitionSerializer(serializers.ModelSerializer):
         model = Petition
         fields = ["id", "unit", "channel", "dialogue", "kind", "field", "content", "petitioner_name", "petitioner_contact",
                   "received_on", "deadline", "assigned_to", "status", "status_type", "is_overdue", "answered_on_time",
-                  "answer", "answered_on", "satisfaction"]
-        read_only_fields = ["deadline", "status", "answer", "answered_on", "satisfaction"]
+                  "answer", "answered_on", "satisfaction", "is_escalated", "repeat_of", "case"]
+        # A repeat is merged and a petition grouped into a case by their own steps (``merge``, ``case``).
+        read_only_fields = ["deadline", "status", "answer", "answered_on", "satisfaction", "repeat_of", "case"]
         extra_kwargs = {"petitioner_name": {"write_only": True}, "petitioner_contact": {"write_only": True}}
 
 
@@ -137,14 +139,46 @@ STATS_PARAMETERS = [
 ]
 
 
-class PetitionViewSet(ScopedModelViewSet):
+class StepsMixin:
+    def _step(self, service, **names):
+        """GET shows the record (as the other actions of the API do); POST takes the step."""
+        record = self.get_object()
+        if self.request.method == "GET":
+            return Response(self.get_serializer(record).data)
+        payload = self.payload()
+        service(self.request.user, record, **{name: payload[key] for name, key in names.items()})
+        return Response(self.get_serializer(record).data)
+
+
+MAX_REPEATS = 100  # a matter sent again a hundred times is already a hot case
+
+
+class RepeatsField(serializers.ManyRelatedField):
+    """Refuses an overlong list before looking up each of its petitions."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, (list, tuple)) and len(data) > MAX_REPEATS:
+            raise serializers.ValidationError(_("Merge at most %(count)d petitions at a time.") % {"count": MAX_REPEATS})
+        return super().to_internal_value(data)
+
+
+class MergeInput(serializers.Serializer):
+    repeats = RepeatsField(child_relation=serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all()), allow_empty=False)
+
+
+class CaseInput(serializers.Serializer):
+    case = serializers.PrimaryKeyRelatedField(queryset=HotCase.objects.all(), allow_null=True)
+
+
+class PetitionViewSet(StepsMixin, ScopedModelViewSet):
     """``?unit={id}&status=open|in_progress|answered|closed&overdue=true``; each step of the handling is a POST
     to its action (``transfer``, ``accept``, ``return``, ``answer``, ``close``), refused with the reason (400)."""
 
     queryset = Petition.objects.select_related("kind").order_by("-received_on", "-id")
     serializer_class = PetitionSerializer
     filterset_class = PetitionFilter
-    action_serializers = {"transfer": TransferInput, "accept": AcceptInput, "return_": ReturnInput, "answer": AnswerInput, "close": CloseInput}
+    action_serializers = {"transfer": TransferInput, "accept": AcceptInput, "return_": ReturnInput, "answer": AnswerInput, "close": CloseInput,
+                          "merge": MergeInput, "case": CaseInput}
 
     def get_serializer_class(self):
         if self.request is not None and services.may_see_petitioner(self.request.user):
@@ -161,15 +195,6 @@ class PetitionViewSet(ScopedModelViewSet):
 
     def write(self, instance, extra):
         return services.record_petition(self.request.user, instance)
-
-    def _step(self, service, **names):
-        """GET shows the petition (as the other actions of the API do); POST takes the step."""
-        petition = self.get_object()
-        if self.request.method == "GET":
-            return Response(self.get_serializer(petition).data)
-        payload = self.payload()
-        service(self.request.user, petition, **{name: payload[key] for name, key in names.items()})
-        return Response(self.get_serializer(petition).data)
 
     @extend_schema(request=TransferInput, responses=PetitionSerializer)
     @action(detail=True, methods=["get", "post"])
@@ -196,6 +221,18 @@ class PetitionViewSet(ScopedModelViewSet):
     def close(self, request, pk=None, **kwargs):
         return self._step(services.close_petition, satisfaction="satisfaction", note="note")
 
+    @extend_schema(request=MergeInput, responses=PetitionSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def merge(self, request, pk=None, **kwargs):
+        """Merge the repeat petitions named into this one: they are counted once, as this one."""
+        return self._step(services.merge_petitions, repeats="repeats")
+
+    @extend_schema(request=CaseInput, responses=PetitionSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def case(self, request, pk=None, **kwargs):
+        """Group the petition into a hot case (``null``: take it out)."""
+        return self._step(services.link_petition, case="case")
+
     @extend_schema(parameters=STATS_PARAMETERS, responses=PetitionStatsSerializer)
     @action(detail=False, methods=["get"])
     def stats(self, request, **kwargs):
@@ -206,3 +243,64 @@ class PetitionViewSet(ScopedModelViewSet):
         if not query.is_valid():
             raise ValidationError(query.errors.as_data())
         return Response(PetitionStatsSerializer(queries.statistics(query.question())).data)
+
+
+class HotCaseEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = HotCaseEvent
+        fields = ["id", "date", "text", "recorded_by"]
+
+
+class HotCaseSerializer(serializers.ModelSerializer):
+    """Settled is read from ``settled_on``; both change only through the ``settle`` and ``reopen`` actions."""
+
+    settled = serializers.BooleanField(read_only=True)
+    events = HotCaseEventSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = HotCase
+        fields = ["id", "name", "settled", "unit", "leader", "leader_title", "opened_on", "settled_on", "settlement", "description", "events"]
+        read_only_fields = ["leader_title", "settled_on", "settlement"]
+
+
+class SettleInput(serializers.Serializer):
+    settlement = serializers.CharField(required=False, allow_blank=True, default="", max_length=20_000)
+    settled_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class ReopenInput(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+
+
+class EventInput(serializers.Serializer):
+    text = serializers.CharField(required=False, allow_blank=True, default="", max_length=20_000)
+    date = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class HotCaseViewSet(StepsMixin, ScopedModelViewSet):
+    """``?unit={id}&settled=true|false``: a unit's hot cases (its subtree included); ``event``, ``settle`` and
+    ``reopen`` are POSTs to their actions, refused with the reason (400)."""
+
+    queryset = HotCase.objects.select_related("unit", "leader").prefetch_related("events").order_by("-opened_on", "-id")
+    serializer_class = HotCaseSerializer
+    filterset_class = HotCaseFilter
+    action_serializers = {"event": EventInput, "settle": SettleInput, "reopen": ReopenInput}
+
+    def write(self, instance, extra):
+        return services.record_case(self.request.user, instance)
+
+    @extend_schema(request=EventInput, responses=HotCaseSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def event(self, request, pk=None, **kwargs):
+        """Record on the timeline what was done on a day."""
+        return self._step(services.add_case_event, text="text", on="date")
+
+    @extend_schema(request=SettleInput, responses=HotCaseSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def settle(self, request, pk=None, **kwargs):
+        return self._step(services.settle_case, settlement="settlement", on="settled_on")
+
+    @extend_schema(request=ReopenInput, responses=HotCaseSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def reopen(self, request, pk=None, **kwargs):
+        return self._step(services.reopen_case, reason="reason")

@@ -15,8 +15,14 @@ class EngagementConfig(AppConfig):
         # A dialogue held in a unit meets the dialogue obligations of that unit and year by itself.
         evidence.register(ObligationKind.DIALOGUE, dialogues_held)
 
-        from danvan.core import inbox
+        from danvan.core import dashboard, inbox, panels
+        from danvan.engagement.overview import hot_case_panel, hot_cases_waiting, unit_hot_cases
+
+        # An unsettled hot case stays on every overview of its units until it is settled.
+        dashboard.register(30, hot_case_panel)
+        inbox.register(35, hot_cases_waiting)
         from danvan.engagement.inbox import petitions_overdue
 
         # An overdue petition waits in the inbox of everyone over its unit until it is answered.
         inbox.register(33, petitions_overdue)
+        panels.register("units.Unit", unit_hot_cases)

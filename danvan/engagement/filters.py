@@ -10,7 +10,7 @@ from danvan.core.forms import ScopedForm
 from danvan.core.scoping import Scope
 from danvan.core.statistics import Reach
 from danvan.engagement.choices import Channel, DialogueKind, StatusType
-from danvan.engagement.models import Dialogue, Petition, PetitionField, PetitionKind
+from danvan.engagement.models import Dialogue, HotCase, Petition, PetitionField, PetitionKind
 from danvan.engagement.queries import StatsQuestion
 from danvan.units.models import Unit
 
@@ -92,3 +92,16 @@ class StatsQuery(ScopedForm):
 for _name, _label in (("from", pgettext_lazy("period", "From")), ("to", pgettext_lazy("period", "To"))):
     StatsQuery.base_fields[_name] = forms.DateField(label=_label, required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
 StatsQuery.base_fields = {name: StatsQuery.base_fields[name] for name in ("unit", "from", "to", "channel", "field", "kind")}
+
+
+class HotCaseFilter(ScopedFilterSet):
+    """``?unit={id}&settled=true|false&q=``: a unit's hot cases (its subtree included)."""
+
+    settled = BooleanFilter(label=_("Settled"), method="filter_settled")
+
+    class Meta:
+        model = HotCase
+        fields = ["q", "unit", "settled"]
+
+    def filter_settled(self, queryset, name, value):
+        return queryset.filter(settled_on__isnull=not value)

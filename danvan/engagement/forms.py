@@ -21,7 +21,8 @@ class PetitionForm(ScopedModelForm):
 
     class Meta:
         model = Petition
-        fields = ["unit", "channel", "dialogue", "kind", "field", "content", "petitioner_name", "petitioner_contact", "received_on", "assigned_to"]
+        fields = ["unit", "channel", "dialogue", "kind", "field", "content", "petitioner_name", "petitioner_contact", "received_on", "assigned_to",
+                  "is_escalated"]
         widgets = {"content": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, **kwargs):
@@ -100,3 +101,54 @@ class TrackingForm(forms.Form):
     code = forms.CharField(label=_("Tracking code"), max_length=40,
                            error_messages={"required": _("Enter the tracking code you were given.")},
                            widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}))
+
+
+# --- repeats, hot cases ---------------------------------------------------------------------------
+
+from danvan.engagement.models import MAX_TEXT, HotCase  # noqa: E402  (kept beside what uses it)
+
+
+class HotCaseForm(ScopedModelForm):
+    class Meta:
+        model = HotCase
+        fields = ["unit", "name", "description", "leader", "opened_on"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].help_text = _("A leader holding a title at the unit on the day the case opened.")
+
+
+class CaseEventForm(ScopedForm):
+    text = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=MAX_TEXT)
+    date = forms.DateField(label=_("Date"), required=False)
+
+
+class SettleCaseForm(ScopedForm):
+    settlement = forms.CharField(label=_("How it was settled"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=MAX_TEXT)
+    settled_on = forms.DateField(label=_("Settled on"), required=False)
+
+
+class ReopenCaseForm(ScopedForm):
+    reason = forms.CharField(label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+
+
+class PetitionCaseForm(ScopedForm):
+    case = forms.ModelChoiceField(label=_("Hot case"), queryset=HotCase.objects.none(), required=False,
+                                  help_text=_("A case not yet settled, of the petition's unit or of a unit above it. Leave empty to take the petition out of its case."))
+
+    def __init__(self, *args, petition, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["case"]
+        field.queryset = HotCase.objects.visible_to(self.user).unsettled().filter(unit_id__in=[*petition.unit.ancestor_ids(), petition.unit_id])
+        field.initial = petition.case_id
+
+
+class MergePetitionsForm(ScopedForm):
+    repeats = forms.ModelMultipleChoiceField(label=_("Repeat petitions"), queryset=Petition.objects.none(), required=False,
+                                             help_text=_("Petitions about the same unit that raise the same matter again: they are counted once, as this one."))
+
+    def __init__(self, *args, petition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["repeats"].queryset = (Petition.objects.visible_to(self.user).distinct_cases()
+                                           .filter(unit_id=petition.unit_id).exclude(pk=petition.pk).select_related("kind"))

@@ -38,14 +38,19 @@ PETITION_FLOW = Workflow(model=Petition, deletable=(P.RECEIVED,), steps={
 
 # --- dialogues ------------------------------------------------------------------------------------
 
+def titles_held(person_id, unit_id, day):
+    """The titles a person held in the organisations of a unit on a day, joined: "" when none."""
+    return ", ".join(Position.objects.filter(person_id=person_id, organization__unit_id=unit_id)
+                     .valid_at(day).order_by("pk").values_list("title", flat=True))
+
+
 def chair_title_on(dialogue):
     """The titles the chair held at the dialogue's unit that day; a chair without one is refused."""
-    titles = list(Position.objects.filter(person_id=dialogue.chair_id, organization__unit_id=dialogue.unit_id)
-                  .valid_at(dialogue.date).order_by("pk").values_list("title", flat=True))
+    titles = titles_held(dialogue.chair_id, dialogue.unit_id, dialogue.date)
     if not titles:
         raise ValidationError({"chair": _("%(person)s held no title at %(unit)s on %(date)s: a dialogue is chaired by a leader of its unit.")
                                % {"person": dialogue.chair, "unit": dialogue.unit, "date": dialogue.date.strftime("%d/%m/%Y")}})
-    return ", ".join(titles)
+    return titles
 
 
 @transaction.atomic
@@ -295,3 +300,130 @@ def petition_tracked_by(code):
                 .select_related("petition__unit", "petition__field", "petition__assigned_to").first())
     return tracking.petition if tracking else None
 
+
+# --- repeats, hot cases ---------------------------------------------------------------------------
+
+from danvan.engagement.models import HotCase, HotCaseEvent  # noqa: E402  (kept beside what uses them)
+
+
+def _petitions_in_scope(user, petitions, field):
+    """Refuse any of ``petitions`` the user cannot see, as the forms' related fields do."""
+    pks = {petition.pk for petition in petitions}
+    if Petition.objects.visible_to(user).filter(pk__in=pks).count() != len(pks):
+        raise ValidationError({field: _("“%(field)s”: the chosen record is outside the units you work on.") % {"field": _("petition")}})
+
+
+@transaction.atomic
+def merge_petitions(user, keep, repeats):
+    """Merge ``repeats`` (the same matter sent again) into ``keep``: they stay on record, each pointing at
+    ``keep``, and the statistics count the matter once (``Petition.objects.distinct_cases()``). A repeat's own
+    repeats move to ``keep``, so a matter is never a chain."""
+    repeats = [petition for petition in repeats if petition is not None]
+    if not repeats:
+        raise ValidationError({"repeats": _("Choose the repeat petitions to merge.")})
+    _petitions_in_scope(user, [keep, *repeats], "repeats")
+    if keep.repeat_of_id is not None:
+        raise ValidationError({"repeats": _("This petition is itself merged into another: merge into that one.")})
+    for repeat in repeats:
+        if repeat.pk == keep.pk:
+            raise ValidationError({"repeats": _("A petition cannot be merged into itself.")})
+        if repeat.unit_id != keep.unit_id:
+            raise ValidationError({"repeats": _("%(petition)s concerns %(unit)s: only petitions about the same unit are merged.")
+                                   % {"petition": repeat, "unit": repeat.unit}})
+    for repeat in repeats:
+        for own in Petition.objects.filter(repeat_of=repeat):
+            own.repeat_of = keep
+            save_record(user, own)
+        repeat.repeat_of = keep
+        save_record(user, repeat)
+    return keep
+
+
+@transaction.atomic
+def unmerge_petition(user, petition):
+    """Count a petition merged by mistake as a matter of its own again."""
+    if petition.repeat_of_id is None:
+        raise ValidationError(_("This petition is not merged into another."))
+    petition.repeat_of = None
+    return save_record(user, petition)
+
+
+def leader_title_on(case):
+    """The titles the leader held at the case's unit on the day it opened; someone without one is refused."""
+    titles = titles_held(case.leader_id, case.unit_id, case.opened_on)
+    if not titles:
+        raise ValidationError({"leader": _("%(person)s held no title at %(unit)s on %(date)s: a hot case is led by a leader of its unit.")
+                               % {"person": case.leader, "unit": case.unit, "date": case.opened_on.strftime("%d/%m/%Y")}})
+    return titles
+
+
+@transaction.atomic
+def record_case(user, case):
+    """Create or edit a hot case; the leader's title is read from their positions, settling is a step of its own."""
+    not_in_future("opened_on", case.opened_on)
+    if case.leader_id and case.unit_id and case.opened_on:
+        case.leader_title = leader_title_on(case)
+    if case.pk is not None and case.unit_id and case.petitions.exclude(subtree_q(case.unit.path, "unit__path")).exists():
+        raise ValidationError({"unit": _("Some petitions of this case concern units outside %(unit)s.") % {"unit": case.unit}})
+    return save_record(user, case)
+
+
+def _case_day(field, on, case):
+    day = not_in_future(field, on) or datetime.date.today()
+    if day < case.opened_on:
+        raise ValidationError({field: _("This date is before the case was opened (%(date)s).") % {"date": case.opened_on.strftime("%d/%m/%Y")}})
+    return day
+
+
+def _text(field, text, message):
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({field: message})
+    return text
+
+
+@transaction.atomic
+def add_case_event(user, case, text, on=None):
+    """One entry of the timeline: what was done that day."""
+    if case.settled:
+        raise ValidationError(_("The case is settled: reopen it before recording what else was done."))
+    event = HotCaseEvent(case=case, date=_case_day("date", on, case), text=_text("text", text, _("Write what was done.")), recorded_by=user)
+    return save_record(user, event)
+
+
+@transaction.atomic
+def settle_case(user, case, settlement, on=None):
+    """The case is settled on ``on``: it leaves the overviews of its units."""
+    if case.settled:
+        raise ValidationError(_("The case was already settled on %(date)s.") % {"date": case.settled_on.strftime("%d/%m/%Y")})
+    settlement = _text("settlement", settlement, _("Write how the case was settled."))
+    case.settled_on, case.settlement = _case_day("settled_on", on, case), settlement
+    save_record(user, case)
+    return case
+
+
+@transaction.atomic
+def reopen_case(user, case, reason):
+    """A settled case flares up again: back on the overviews, the reason kept on its timeline."""
+    if not case.settled:
+        raise ValidationError(_("The case is not settled."))
+    reason = _text("reason", reason, _("Give the reason for reopening the case."))
+    case.settled_on, case.settlement = None, ""
+    save_record(user, case)
+    save_record(user, HotCaseEvent(case=case, date=datetime.date.today(), recorded_by=user,
+                                   text=_("Reopened: %(reason)s") % {"reason": reason}))
+    return case
+
+
+@transaction.atomic
+def link_petition(user, petition, case):
+    """Group ``petition`` into ``case`` (None: take it out); it must concern the case's unit or a unit below it."""
+    _petitions_in_scope(user, [petition], "case")
+    if case is not None:
+        if not HotCase.objects.visible_to(user).filter(pk=case.pk).exists():
+            raise ValidationError({"case": _("“%(field)s”: the chosen record is outside the units you work on.") % {"field": _("hot case")}})
+        if not unit_within(petition.unit, case.unit):
+            raise ValidationError({"case": _("The petition concerns %(unit)s, outside %(case_unit)s where the case is followed.")
+                                   % {"unit": petition.unit, "case_unit": case.unit}})
+    petition.case = case
+    return save_record(user, petition)

@@ -25,3 +25,15 @@ urlpatterns = [
     path("public/petition/sent/", views.PublicSubmittedView.as_view(), name="public-submitted"),
     path("public/petition/track/", views.PublicTrackView.as_view(), name="public-track"),
 ]
+
+urlpatterns += [
+    path("hot-cases/", views.HotCaseListView.as_view(), name="case-list"),
+    path("hot-cases/new/", views.HotCaseCreateView.as_view(), name="case-create"),
+    path("hot-cases/<int:pk>/", views.HotCaseDetailView.as_view(), name="case-detail"),
+    path("hot-cases/<int:pk>/edit/", views.HotCaseUpdateView.as_view(), name="case-update"),
+    path("hot-cases/<int:pk>/event/", views.HotCaseEventView.as_view(), name="case-event"),
+    path("hot-cases/<int:pk>/settle/", views.HotCaseSettleView.as_view(), name="case-settle"),
+    path("hot-cases/<int:pk>/reopen/", views.HotCaseReopenView.as_view(), name="case-reopen"),
+    path("petitions/<int:pk>/case/", views.PetitionCaseView.as_view(), name="petition-case"),
+    path("petitions/<int:pk>/merge/", views.PetitionMergeView.as_view(), name="petition-merge"),
+]

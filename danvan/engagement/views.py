@@ -335,3 +335,111 @@ class PublicTrackView(generic.FormView):
             form.add_error("code", _("No petition has this code. Check the code and type it again."))
             return self.form_invalid(form)
         return self.render_to_response(self.get_context_data(form=form, petition=petition, status_label=queries.status_label(petition)))
+
+
+# --- repeats, hot cases ---------------------------------------------------------------------------
+
+from danvan.engagement.filters import HotCaseFilter  # noqa: E402  (kept beside what uses them)
+from danvan.engagement.forms import CaseEventForm, HotCaseForm, MergePetitionsForm, PetitionCaseForm, ReopenCaseForm, SettleCaseForm  # noqa: E402
+from danvan.engagement.models import HotCase  # noqa: E402
+
+
+class HotCaseListView(XlsxExportMixin, ScopedListView):
+    model = HotCase
+    filterset_class = HotCaseFilter
+    export_filename = "vu-viec-phuc-tap.xlsx"
+    export_columns = [
+        (_("Hot case"), lambda c: c.name), (_("Unit"), lambda c: c.unit), (_("Leader in charge"), lambda c: f"{c.leader}, {c.leader_title}"),
+        (_("Opened on"), lambda c: c.opened_on), (_("Settled on"), lambda c: c.settled_on),
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit", "leader")
+
+
+class HotCaseDetailView(ScopedDetailView):
+    model = HotCase
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit", "leader")
+
+    def get_context_data(self, **kwargs):
+        case, user = self.object, self.request.user
+        return {
+            **super().get_context_data(**kwargs),
+            "events": case.events.select_related("recorded_by"),
+            "petitions": case.petitions.visible_to(user).select_related("kind", "field", "assigned_to"),
+            "history": history(case),
+            "can_edit": user.can(Role.EDITOR),
+        }
+
+
+class HotCaseFormMixin:
+    model = HotCase
+    form_class = HotCaseForm
+
+    def perform(self, form):
+        return services.record_case(self.request.user, form.instance)
+
+    def get_initial(self):
+        return {**super().get_initial(), "opened_on": timezone.localdate()}
+
+
+class HotCaseCreateView(HotCaseFormMixin, ScopedCreateView):
+    page_title = _("New hot case")
+
+
+class HotCaseUpdateView(HotCaseFormMixin, ScopedUpdateView):
+    pass
+
+
+class HotCaseEventView(ParentFormView):
+    model = HotCase
+    form_class = CaseEventForm
+    page_title = _("Record what was done")
+
+    def perform(self, form):
+        return services.add_case_event(self.request.user, self.object, form.cleaned_data["text"], form.cleaned_data["date"])
+
+
+class HotCaseSettleView(ParentFormView):
+    model = HotCase
+    form_class = SettleCaseForm
+    page_title = _("Settle the case")
+
+    def perform(self, form):
+        return services.settle_case(self.request.user, self.object, form.cleaned_data["settlement"], form.cleaned_data["settled_on"])
+
+
+class HotCaseReopenView(ParentFormView):
+    model = HotCase
+    form_class = ReopenCaseForm
+    page_title = _("Reopen the case")
+
+    def perform(self, form):
+        return services.reopen_case(self.request.user, self.object, form.cleaned_data["reason"])
+
+
+class PetitionFormView(ParentFormView):
+    """A form about one petition that needs the petition to offer its choices."""
+
+    model = Petition
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "petition": self.object}
+
+
+class PetitionCaseView(PetitionFormView):
+    form_class = PetitionCaseForm
+    page_title = _("Group into a hot case")
+
+    def perform(self, form):
+        return services.link_petition(self.request.user, self.object, form.cleaned_data["case"])
+
+
+class PetitionMergeView(PetitionFormView):
+    form_class = MergePetitionsForm
+    page_title = _("Merge repeat petitions into this one")
+
+    def perform(self, form):
+        return services.merge_petitions(self.request.user, self.object, list(form.cleaned_data["repeats"]))

@@ -7,6 +7,7 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.choices import Role
 from danvan.core.filters import read_query
+from danvan.core.panels import panels_for
 from danvan.core.services import require_role
 from danvan.core.views import (
     ScopedCreateView,
@@ -72,6 +73,7 @@ class UnitDetailView(ScopedDetailView):
             "predecessors": unit.predecessors.visible_to(user).select_related("parent"),
             "organizations": Organization.objects.visible_to(user).filter(unit=unit).select_related("kind"),
             "history": history(unit),
+            "panels": panels_for(user, unit),  # what other apps follow in this unit (unsettled hot cases …)
             "can_add_hamlet": unit.level == 3 and user.can(Role.EDITOR),
             "can_edit": user.can(Role.ADMINISTRATOR if unit.official_key else Role.EDITOR),
         }

@@ -62,3 +62,24 @@ class PetitionFactory(factory.django.DjangoModelFactory):
     received_on = datetime.date(2025, 9, 15)
     deadline = datetime.date(2025, 9, 29)
     assigned_to = factory.SubFactory(OrganizationFactory, unit=factory.SelfAttribute("..unit"))
+
+
+class HotCaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "engagement.HotCase"
+
+    unit = factory.SubFactory(CommuneFactory)
+    name = factory.Sequence(lambda n: f"Vụ việc chợ Mỹ Lồng số {n}")
+    description = "Tiểu thương phản ánh việc bố trí lại sạp"
+    leader = factory.LazyAttribute(lambda c: chair_of(c.unit))
+    leader_title = "Bí thư Đảng ủy"
+    opened_on = datetime.date(2025, 9, 1)
+
+
+class HotCaseEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "engagement.HotCaseEvent"
+
+    case = factory.SubFactory(HotCaseFactory)
+    date = datetime.date(2025, 9, 10)
+    text = "Tổ công tác làm việc với tiểu thương"

@@ -2,7 +2,7 @@
 
 import datetime
 
-from danvan.engagement.tests.factories import DialogueFactory, PetitionFactory
+from danvan.engagement.tests.factories import DialogueFactory, HotCaseEventFactory, HotCaseFactory, PetitionFactory
 
 
 def _dialogue(unit, marker, pk):
@@ -14,7 +14,16 @@ def _petition(unit, marker, pk):
     return PetitionFactory(id=pk, unit=unit, content=marker, received_on=datetime.date.today(), deadline=None)
 
 
-def walk_builders():
-    from danvan.engagement.models import Dialogue, Petition
+def _hot_case(unit, marker, pk):
+    # Not settled, with one event: each of its steps (record, settle) opens for its own unit.
+    return HotCaseFactory(id=pk, unit=unit, name=marker, description=marker)
 
-    return {Dialogue: _dialogue, Petition: _petition}
+
+def _hot_case_event(unit, marker, pk):
+    return HotCaseEventFactory(id=pk, case=HotCaseFactory(unit=unit, name=f"{marker} vụ việc"), text=marker)
+
+
+def walk_builders():
+    from danvan.engagement.models import Dialogue, HotCase, HotCaseEvent, Petition
+
+    return {Dialogue: _dialogue, Petition: _petition, HotCase: _hot_case, HotCaseEvent: _hot_case_event}
