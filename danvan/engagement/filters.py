@@ -5,13 +5,16 @@ from django.utils.translation import pgettext_lazy
 
 import datetime
 
-from danvan.core.filters import BooleanFilter, IdField, IdFilter, IdModelChoiceField, IdModelChoiceFilter, OrderingFilter, ScopedFilterSet, YearFilter
+from danvan.core.filters import (
+    BooleanFilter, IdField, IdFilter, IdModelChoiceField, IdModelChoiceFilter, OrderingFilter, ScopedFilterSet, YearField, YearFilter,
+)
 from danvan.core.forms import ScopedForm
 from danvan.core.scoping import Scope
 from danvan.core.statistics import Reach
 from danvan.engagement.choices import Channel, DialogueKind, StatusType
 from danvan.engagement.models import Dialogue, HotCase, Petition, PetitionField, PetitionKind
 from danvan.engagement.queries import StatsQuestion
+from danvan.engagement.reports import PERIOD_CODES as REPORT_PERIODS
 from danvan.units.models import Unit
 
 
@@ -105,3 +108,11 @@ class HotCaseFilter(ScopedFilterSet):
 
     def filter_settled(self, queryset, name, value):
         return queryset.filter(settled_on__isnull=not value)
+
+
+class ReportQuery(forms.Form):
+    """``?year=YYYY&period=``: which KL 215-KL/TW report (a month m01 … m12, q1, 6m, 9m or year); this month by default."""
+
+    year = YearField(label=_("Year"), required=False)
+    period = forms.ChoiceField(label=_("Reporting period"), required=False,
+                               choices=[("", "---------"), *((code, code) for code in REPORT_PERIODS)])

@@ -23,13 +23,14 @@ from danvan.organizations.models import Organization
 # The periods KL 215 reports on, each from 1 January except a month: (code, last month).
 CUMULATIVE = {"q1": 3, "6m": 6, "9m": 9, "year": 12}
 MONTHS = {f"m{month:02d}": month for month in range(1, 13)}
+PERIOD_CODES = (*MONTHS, *CUMULATIVE)
 FIRST_YEAR = 2000  # the working calendar's first year
 
 
 def periods_begun(year, today=None):
     """The reporting periods of ``year`` that have begun by ``today``, months first."""
     today = today or timezone.localdate()
-    return [Period(code, year) for code in (*MONTHS, *CUMULATIVE) if Period(code, year).first <= today]
+    return [Period(code, year) for code in PERIOD_CODES if Period(code, year).first <= today]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -10,8 +10,9 @@ urlpatterns = [
     path("dialogues/<int:pk>/edit/", views.DialogueUpdateView.as_view(), name="dialogue-update"),
     path("petitions/", views.PetitionListView.as_view(), name="petition-list"),
     path("petitions/stats/", views.StatsView.as_view(), name="stats"),
-    path("reports/<int:pk>/<int:year>/<str:period>.docx", views.ReceptionReportView.as_view(), name="reception-report"),
-    path("reports/<int:pk>/<int:year>/<str:period>.pdf", views.ReceptionReportView.as_view(as_pdf=True), name="reception-report-pdf"),
+    # ?year=YYYY&period=m01…m12|q1|6m|9m|year: the KL 215-KL/TW report of the unit's Party committee.
+    path("units/<int:pk>/reception-report.docx", views.ReceptionReportView.as_view(), name="reception-report"),
+    path("units/<int:pk>/reception-report.pdf", views.ReceptionReportView.as_view(as_pdf=True), name="reception-report-pdf"),
     path("petitions/new/", views.PetitionCreateView.as_view(), name="petition-create"),
     path("petitions/<int:pk>/", views.PetitionDetailView.as_view(), name="petition-detail"),
     path("petitions/<int:pk>/edit/", views.PetitionUpdateView.as_view(), name="petition-update"),

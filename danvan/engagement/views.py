@@ -17,7 +17,7 @@ from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedCreate
 from danvan.core.workflow import transitions_of
 from danvan.core.documents.views import SourceDocumentView
 from danvan.engagement import queries, reports, services
-from danvan.engagement.filters import DialogueFilter, DialogueQuery, PetitionFilter, StatsQuery
+from danvan.engagement.filters import DialogueFilter, DialogueQuery, PetitionFilter, ReportQuery, StatsQuery
 from danvan.engagement.forms import AcceptForm, AnswerForm, CloseForm, DialogueForm, PetitionForm, ReturnForm, TrackingForm, TransferForm
 from danvan.engagement.forms import PublicPetitionForm
 from danvan.engagement.models import Dialogue, Petition
@@ -262,12 +262,19 @@ class ReceptionReportView(SourceDocumentView):
 
     model = Unit
 
+    def period(self):
+        query = ReportQuery(self.request.GET)
+        if not query.is_valid():
+            raise ValidationError(query.errors.as_data())
+        today = timezone.localdate()
+        return reports.Period.parse(query.cleaned_data["period"] or f"m{today.month:02d}", query.cleaned_data["year"] or today.year)
+
     def issue(self):
-        period = reports.Period.parse(self.kwargs["period"], self.kwargs["year"])
-        return reports.reception_report(self.request.user, self.object, period)
+        return reports.reception_report(self.request.user, self.object, self.period())
 
     def filename(self):
-        return f"bao-cao-tiep-cong-dan-{self.kwargs['period']}-{self.kwargs['year']}-{self.object.pk}.docx"
+        period = self.period()
+        return f"bao-cao-tiep-cong-dan-{period.code}-{period.year}-{self.object.pk}.docx"
 
 
 # --- the public page (no login) ---------------------------------------------------------------------
