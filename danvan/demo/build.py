@@ -8,6 +8,7 @@ through the apps' services as the demo's system user (``story.py``).
 from django.apps import apps
 from django.db import transaction
 
+from danvan.core import aggregates
 from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.services import analyze_database
 from danvan.demo import accounts, awards, documents_awards, documents_oversight, movement, oversight, world
@@ -24,7 +25,8 @@ def build():
     load_official_units()
     seed_kinds(OrganizationKind)
     seed_document_defaults(lambda name: apps.get_model("core", name))
-    with told(Story(system_user())) as story:
+    # Thousands of records through the services: the statistics' counters are recounted once at the end.
+    with aggregates.deferred(), told(Story(system_user())) as story:
         story.places = world.build_places(story)
         world.build_organizations_and_people(story)
         movement.build(story)

@@ -229,6 +229,31 @@ def test_after_random_writes_every_figure_is_what_counting_the_records_says(tree
     assert stored_counters() == kept
 
 
+def test_writes_in_a_deferred_block_are_counted_once_at_its_end(tree, national_admin):
+    writer = Writer(tree, national_admin, 3)
+    with aggregates.deferred():
+        for _number in range(60):
+            writer.step()
+        assert not stored_counters(), "nothing is counted change by change inside the block"
+    assert stored_counters()
+    assert_counters_match_records(tree)
+    # After the block the services count each change again.
+    for _number in range(30):
+        writer.step()
+    assert_counters_match_records(tree)
+
+
+def test_a_deferred_block_that_raises_counts_nothing_and_counting_resumes(tree, national_admin):
+    writer = Writer(tree, national_admin, 4)
+    with pytest.raises(RuntimeError), aggregates.deferred():
+        writer.create()
+        raise RuntimeError
+    assert not Initiative.objects.exists() and not stored_counters()
+    writer.create()
+    assert stored_counters()
+    assert_counters_match_records(tree)
+
+
 def test_a_unit_moved_under_another_parent_takes_its_counts_along(tree, national_admin):
     hamlet_model = InitiativeFactory(unit=tree.h1, registration_year=2018)
     RecognitionFactory(initiative=hamlet_model, year=2019)
