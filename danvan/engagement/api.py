@@ -38,17 +38,24 @@ class PetitionSerializer(serializers.ModelSerializer):
     user holding ``engagement.view_petitioner`` (each read logged)."""
 
     status_type = serializers.CharField(read_only=True)
+    status_label = serializers.SerializerMethodField(help_text="The status as the petition's province words it, else the default label.")
     is_overdue = serializers.BooleanField(read_only=True)
     answered_on_time = serializers.BooleanField(read_only=True, allow_null=True)
 
     class Meta:
         model = Petition
         fields = ["id", "unit", "channel", "dialogue", "kind", "field", "content", "petitioner_name", "petitioner_contact",
-                  "received_on", "deadline", "assigned_to", "status", "status_type", "is_overdue", "answered_on_time",
-                  "answer", "answered_on", "satisfaction", "is_escalated", "repeat_of", "case"]
+                  "received_on", "deadline", "assigned_to", "status", "status_type", "status_label", "is_overdue",
+                  "answered_on_time", "answer", "answered_on", "satisfaction", "is_escalated", "repeat_of", "case"]
         # A repeat is merged and a petition grouped into a case by their own steps (``merge``, ``case``).
         read_only_fields = ["deadline", "status", "answer", "answered_on", "satisfaction", "repeat_of", "case"]
         extra_kwargs = {"petitioner_name": {"write_only": True}, "petitioner_contact": {"write_only": True}}
+
+    def get_status_label(self, petition) -> str:
+        # The serializer's context lives for one response: the labels are read once for a whole page.
+        if "status_labeller" not in self.context:
+            self.context["status_labeller"] = queries.status_labeller()
+        return self.context["status_labeller"](petition)
 
 
 class PetitionerSerializer(PetitionSerializer):
@@ -174,7 +181,7 @@ class PetitionViewSet(StepsMixin, ScopedModelViewSet):
     """``?unit={id}&status=open|in_progress|answered|closed&overdue=true``; each step of the handling is a POST
     to its action (``transfer``, ``accept``, ``return``, ``answer``, ``close``), refused with the reason (400)."""
 
-    queryset = Petition.objects.select_related("kind").order_by("-received_on", "-id")
+    queryset = Petition.objects.select_related("kind", "unit").order_by("-received_on", "-id")
     serializer_class = PetitionSerializer
     filterset_class = PetitionFilter
     action_serializers = {"transfer": TransferInput, "accept": AcceptInput, "return_": ReturnInput, "answer": AnswerInput, "close": CloseInput,

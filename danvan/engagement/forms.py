@@ -5,7 +5,7 @@ from danvan.core.forms import ScopedForm, ScopedModelForm
 from danvan.core.humancheck import HumanCheckForm
 from danvan.engagement import queries, services
 from danvan.engagement.choices import Satisfaction
-from danvan.engagement.models import MAX_TEXT, Dialogue, Petition, PetitionField
+from danvan.engagement.models import MAX_TEXT, Dialogue, Petition, PetitionField, PetitionStatusLabel
 from danvan.organizations.models import Organization
 
 
@@ -152,3 +152,10 @@ class MergePetitionsForm(ScopedForm):
         super().__init__(*args, **kwargs)
         self.fields["repeats"].queryset = (Petition.objects.visible_to(self.user).distinct_cases()
                                            .filter(unit_id=petition.unit_id).exclude(pk=petition.pk).select_related("kind"))
+
+
+class StatusLabelForm(ScopedModelForm):
+    class Meta:
+        model = PetitionStatusLabel
+        fields = ["unit", "status", "label"]
+        help_texts = {"label": _("What this province's pages, exports, API and public page show for the status.")}

@@ -152,16 +152,20 @@ def province_id_of(unit):
     return ancestors[0] if ancestors else unit.pk
 
 
-def label_statuses(petitions):
-    """Set ``status_label`` on each petition: its status as its province words it, else the default label.
-    One query for the lot; returns the petitions."""
+def status_labeller():
+    """petition → its status as its province words it (``PetitionStatusLabel``), else the default label. One
+    query however many petitions are labelled: the catalogue holds at most a few labels per province."""
     from danvan.engagement.models import PetitionStatusLabel
 
-    petitions = list(petitions)
-    provinces = {province_id_of(petition.unit) for petition in petitions}
-    labels = {(row.unit_id, row.status): row.label for row in PetitionStatusLabel.objects.filter(unit_id__in=provinces)} if provinces else {}
+    labels = {(row.unit_id, row.status): row.label for row in PetitionStatusLabel.objects.all()}
+    return lambda petition: labels.get((province_id_of(petition.unit), petition.status)) or petition.get_status_display()
+
+
+def label_statuses(petitions):
+    """Set ``status_label`` on each petition (see ``status_labeller``); returns them as a list."""
+    petitions, label = list(petitions), status_labeller()
     for petition in petitions:
-        petition.status_label = labels.get((province_id_of(petition.unit), petition.status)) or petition.get_status_display()
+        petition.status_label = label(petition)
     return petitions
 
 

@@ -18,7 +18,7 @@ from danvan.core.workdays.calendar import CalendarNotPublished, working_calendar
 from danvan.core.workflow import Step, Workflow
 from danvan.engagement.choices import PetitionStatus as P
 from danvan.engagement.choices import Channel, TransferOutcome
-from danvan.engagement.models import Dialogue, Petition, PetitionerRead, PetitionKind, PetitionTracking, PetitionTransfer
+from danvan.engagement.models import Dialogue, Petition, PetitionerRead, PetitionKind, PetitionStatusLabel, PetitionTracking, PetitionTransfer
 from danvan.organizations.choices import KindCategory
 from danvan.organizations.models import Organization
 from danvan.people.models import Position
@@ -427,3 +427,16 @@ def link_petition(user, petition, case):
                                    % {"unit": petition.unit, "case_unit": case.unit}})
     petition.case = case
     return save_record(user, petition)
+
+
+# --- a province's status labels --------------------------------------------------------------------
+
+@transaction.atomic
+def record_status_label(user, label):
+    """A province's administrator renames a status for the province; what the status means (its type) stays."""
+    if label.unit_id and label.unit.level != Level.PROVINCE:
+        raise ValidationError({"unit": _("A status is renamed for a whole province: choose a province.")})
+    label.label = (label.label or "").strip()
+    if label.status and PetitionStatusLabel.objects.filter(unit_id=label.unit_id, status=label.status).exclude(pk=label.pk).exists():
+        raise ValidationError({"status": _("This province has already renamed this status: edit that label instead.")})
+    return save_record(user, label, role=Role.ADMINISTRATOR)

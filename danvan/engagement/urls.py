@@ -25,6 +25,9 @@ urlpatterns = [
     path("public/petition/", views.PublicPetitionView.as_view(), name="public-petition"),
     path("public/petition/sent/", views.PublicSubmittedView.as_view(), name="public-submitted"),
     path("public/petition/track/", views.PublicTrackView.as_view(), name="public-track"),
+    path("status-labels/", views.StatusLabelListView.as_view(), name="status-label-list"),
+    path("status-labels/new/", views.StatusLabelCreateView.as_view(), name="status-label-create"),
+    path("status-labels/<int:pk>/edit/", views.StatusLabelUpdateView.as_view(), name="status-label-update"),
 ]
 
 urlpatterns += [

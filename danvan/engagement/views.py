@@ -19,8 +19,8 @@ from danvan.core.documents.views import SourceDocumentView
 from danvan.engagement import queries, reports, services
 from danvan.engagement.filters import DialogueFilter, DialogueQuery, PetitionFilter, ReportQuery, StatsQuery
 from danvan.engagement.forms import AcceptForm, AnswerForm, CloseForm, DialogueForm, PetitionForm, ReturnForm, TrackingForm, TransferForm
-from danvan.engagement.forms import PublicPetitionForm
-from danvan.engagement.models import Dialogue, Petition
+from danvan.engagement.forms import PublicPetitionForm, StatusLabelForm
+from danvan.engagement.models import Dialogue, Petition, PetitionStatusLabel
 from danvan.engagement.services import PETITION_FLOW
 from danvan.units.models import Unit
 
@@ -53,7 +53,7 @@ class DialogueDetailView(ScopedDetailView):
         return {
             **super().get_context_data(**kwargs),
             "organizations": dialogue.organizations.all(),
-            "petitions": dialogue.petitions.visible_to(user).select_related("kind", "field", "assigned_to"),
+            "petitions": queries.label_statuses(dialogue.petitions.visible_to(user).select_related("unit", "kind", "field", "assigned_to")),
             "history": history(dialogue),
             "can_edit": user.can(Role.EDITOR),
         }
@@ -88,14 +88,17 @@ class PetitionListView(XlsxExportMixin, ScopedListView):
     export_columns = [
         (_("Received on"), lambda p: p.received_on), (_("Unit"), lambda p: p.unit), (_("Kind"), lambda p: p.kind),
         (_("Field"), lambda p: p.field), (_("Channel"), lambda p: p.get_channel_display()), (_("Content"), lambda p: p.content),
-        (_("Assigned to"), lambda p: p.assigned_to), (_("Deadline"), lambda p: p.deadline), (_("Status"), lambda p: p.get_status_display()),
+        (_("Assigned to"), lambda p: p.assigned_to), (_("Deadline"), lambda p: p.deadline), (_("Status"), "status_label"),
         (_("Answered on"), lambda p: p.answered_on),
     ]
 
     def get_export_columns(self):
+        # The status as the petition's province words it, read once for the whole export.
+        label = queries.status_labeller()
+        columns = [(heading, label if read == "status_label" else read) for heading, read in self.export_columns]
         if not services.may_see_petitioner(self.request.user):
-            return self.export_columns
-        return [*self.export_columns, (_("Petitioner"), self._petitioner("petitioner_name")), (_("Contact"), self._petitioner("petitioner_contact"))]
+            return columns
+        return [*columns, (_("Petitioner"), self._petitioner("petitioner_name")), (_("Contact"), self._petitioner("petitioner_contact"))]
 
     def _petitioner(self, name):
         def read(petition):
@@ -106,6 +109,11 @@ class PetitionListView(XlsxExportMixin, ScopedListView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("unit", "kind", "field", "assigned_to")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = queries.label_statuses(context["object_list"])
+        return context
 
 
 class PetitionDetailView(ScopedDetailView):
@@ -120,6 +128,7 @@ class PetitionDetailView(ScopedDetailView):
         return {
             **super().get_context_data(**kwargs),
             "petitioner": services.petitioner_of(user, petition),
+            "status_label": queries.status_label(petition),
             "transfers": petition.transfers.select_related("from_body", "to_body"),
             "transitions": transitions_of(petition),
             "targets_allowed": PETITION_FLOW.targets(petition, user),
@@ -450,3 +459,39 @@ class PetitionMergeView(PetitionFormView):
 
     def perform(self, form):
         return services.merge_petitions(self.request.user, self.object, list(form.cleaned_data["repeats"]))
+
+
+# --- a province's status labels ---------------------------------------------------------------------
+
+class StatusLabelListView(ScopedListView):
+    """Each status with its type, and the label each province in scope gave it."""
+
+    model = PetitionStatusLabel
+    required_role = Role.ADMINISTRATOR
+    filterset_fields = ["status"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit")
+
+    def get_context_data(self, **kwargs):
+        from danvan.engagement.choices import STATUS_TYPE, PetitionStatus
+
+        return {**super().get_context_data(**kwargs),
+                "defaults": [(status.label, STATUS_TYPE[status].label) for status in PetitionStatus]}
+
+
+class StatusLabelFormMixin:
+    model = PetitionStatusLabel
+    form_class = StatusLabelForm
+    required_role = Role.ADMINISTRATOR
+
+    def perform(self, form):
+        return services.record_status_label(self.request.user, form.instance)
+
+
+class StatusLabelCreateView(StatusLabelFormMixin, ScopedCreateView):
+    page_title = _("Rename a status for a province")
+
+
+class StatusLabelUpdateView(StatusLabelFormMixin, ScopedUpdateView):
+    pass

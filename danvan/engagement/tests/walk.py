@@ -23,7 +23,17 @@ def _hot_case_event(unit, marker, pk):
     return HotCaseEventFactory(id=pk, case=HotCaseFactory(unit=unit, name=f"{marker} vụ việc"), text=marker)
 
 
-def walk_builders():
-    from danvan.engagement.models import Dialogue, HotCase, HotCaseEvent, Petition
+def _status_label(unit, marker, pk):
+    from danvan.engagement.models import PetitionStatusLabel
+    from danvan.units.models import Unit
 
-    return {Dialogue: _dialogue, Petition: _petition, HotCase: _hot_case, HotCaseEvent: _hot_case_event}
+    # A label belongs to a province: the walk's unit's own province carries it.
+    province = Unit.objects.get(pk=unit.ancestor_ids()[0]) if unit.ancestor_ids() else unit
+    return PetitionStatusLabel.objects.create(id=pk, unit=province, status="received", label=marker)
+
+
+def walk_builders():
+    from danvan.engagement.models import Dialogue, HotCase, HotCaseEvent, Petition, PetitionStatusLabel
+
+    return {Dialogue: _dialogue, Petition: _petition, HotCase: _hot_case, HotCaseEvent: _hot_case_event,
+            PetitionStatusLabel: _status_label}
