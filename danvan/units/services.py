@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core import aggregates
 from danvan.core.scoping import path_segment
-from danvan.core.services import allocate_ids, save_record
+from danvan.core.services import allocate_ids, insert_many, save_record
 from danvan.core.text import fold
 from danvan.units import official
 from danvan.units.choices import TYPE_LEVEL
@@ -74,7 +74,7 @@ def _sync_level(records, existing, report):
         unit.pk = pk
         unit.path = _path(unit)
         existing[unit.official_key] = unit
-    Unit.objects.bulk_create(to_create, batch_size=2000)
+    insert_many(Unit, to_create)
     # Few rows change between two loads of the official lists; a CASE per column over thousands costs minutes.
     for unit in to_update:
         Unit.objects.filter(pk=unit.pk).update(**{field: getattr(unit, field) for field in _UPDATED_FIELDS})
@@ -113,7 +113,7 @@ def _sync_successions(existing, report):
         for (p, s), kind in wanted.items()
         if (p, s) not in present
     ]
-    UnitSuccession.objects.bulk_create(new, batch_size=2000)
+    insert_many(UnitSuccession, new)
     report.successions_created += len(new)
     report.successions_removed += len(stale)
 
