@@ -46,8 +46,13 @@ class SourceDocumentView(ScopedDetailView):
         if self.as_pdf:
             name = self.filename()
             return document_pdf_response(self.request, document, name and f"{name.removesuffix('.docx')}.pdf",
-                                         docx_url=f"{self.request.path.removesuffix('.pdf')}.docx")
+                                         docx_url=self._docx_url())
         return document_response(document, self.filename())
+
+    def _docx_url(self):
+        """The sibling .docx address, with the query that chose the document (a report's period)."""
+        query = self.request.GET.urlencode()
+        return f"{self.request.path.removesuffix('.pdf')}.docx" + (f"?{query}" if query else "")
 
 
 def document_pdf_response(request, document, filename=None, docx_url=None):

@@ -93,7 +93,10 @@ def test_each_period_is_its_own_document_and_the_pdf_is_offered(tree, make_user,
     download(client, url(tree.cc1, "q1"))
     download(client, url(tree.cc1, "m09"))
     assert Document.objects.count() == 2
-    assert client.get(url(tree.cc1, "m09", pdf=True)).status_code in (200, 202)
+    pdf = client.get(url(tree.cc1, "m09", pdf=True))
+    assert pdf.status_code in (200, 202)
+    if not pdf.streaming:  # not converted yet: the page offers the .docx of the same period
+        assert url(tree.cc1, "m09").replace("&", "&amp;") in pdf.content.decode()
     page = client.get(reverse("engagement:stats")).content.decode()
     assert url(tree.cc1, "m01", year=datetime.date.today().year).replace("&", "&amp;") in page
 
