@@ -123,7 +123,7 @@ def list_floor(user, where, params):
 def stats_floor(province, first, last):
     """The statistics by hand: the five counts by field, kind and channel, the answer pairs, the dialogues by level and kind."""
     reach, reach_params = path_ranges("u.path", [province.path])
-    period = "p.received_on >= %s AND p.received_on <= %s"
+    period = "p.received_on >= %s AND p.received_on <= %s AND p.repeat_of_id IS NULL"
     counts = (f"SELECT p.field_id, p.kind_id, p.channel, COUNT(*), "
               f"SUM(CASE WHEN p.answered_on IS NOT NULL AND p.answered_on <= p.deadline THEN 1 ELSE 0 END), "
               f"SUM(CASE WHEN p.answered_on > p.deadline THEN 1 ELSE 0 END), SUM(CASE WHEN p.status IN {UNANSWERED} THEN 1 ELSE 0 END), "

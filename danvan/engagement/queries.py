@@ -37,7 +37,9 @@ class StatsQuestion:
 
 
 def _petitions(question):
-    petitions = Petition.objects.filter(question.reach.q("unit"), received_on__gte=question.date_from, received_on__lte=question.date_to)
+    # A matter sent again and merged into the petition kept counts once.
+    petitions = Petition.objects.distinct_cases().filter(question.reach.q("unit"), received_on__gte=question.date_from,
+                                                         received_on__lte=question.date_to)
     filters = {"channel": question.channel, "field_id": question.field, "kind_id": question.kind}
     return petitions.filter(**{name: value for name, value in filters.items() if value not in (None, "")})
 

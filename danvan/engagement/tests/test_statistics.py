@@ -243,3 +243,10 @@ def test_the_page_ignores_a_bad_parameter_with_a_note(tree, make_user, login):
     text = page.content.decode()
     assert "Ngày kết thúc kỳ thống kê không được trước ngày bắt đầu" in text
     assert "Không có bản ghi nào mang số hiệu này trong phạm vi" in text
+
+
+def test_a_repeat_merged_into_another_petition_counts_once(tree):
+    kept = PetitionFactory(unit=tree.cc1, received_on=datetime.date(2025, 9, 15), status=PetitionStatus.RECEIVED)
+    PetitionFactory(unit=tree.cc1, received_on=datetime.date(2025, 9, 16), status=PetitionStatus.RECEIVED, repeat_of=kept)
+    stats = queries.petition_stats(question(tree, "cc1", datetime.date(2025, 9, 1), datetime.date(2025, 9, 30)))
+    assert (stats["received"], stats["open"]) == (1, 1)
