@@ -115,3 +115,25 @@ def initials(name):
             continue
         letters.append(folded if len(word) > 1 and word.isupper() else folded[0])
     return "".join(letters).upper()
+
+
+# The words that name a unit's level before its name: "huyện U Minh Thượng", "xã Minh Hòa".
+_LEVEL_WORDS = ("huyện", "xã", "tỉnh", "phường", "quận", "thị xã", "thị trấn", "thành phố", "ấp", "khóm")
+NO_BREAK = "\u00a0"
+
+
+def keep_place_together(name):
+    """A body's name with its place in no-break spaces ("Ủy ban nhân dân huyện U Minh Thượng"): a header column too
+    narrow for the whole name breaks it before the place, as a clerk does, never inside "U Minh | Thượng"."""
+    words = name.split()
+    start = len(words)
+    while start > 0 and len(words) - start < 3 and words[start - 1][:1].isupper():
+        start -= 1
+    for level in _LEVEL_WORDS:
+        size = len(level.split())
+        if start >= size and " ".join(words[start - size:start]).lower() == level:
+            start -= size
+            break
+    if start == 0 or len(words) - start < 2:
+        return name
+    return " ".join(words[:start]) + " " + NO_BREAK.join(words[start:])

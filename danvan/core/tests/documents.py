@@ -39,7 +39,7 @@ def of_element(document, element):
 
 
 def text(document):
-    return "\n".join(p.text for p in paragraphs(document))
+    return "\n".join(p.text for p in paragraphs(document)).replace("\u00a0", " ")
 
 
 def check_page(document, document_format, landscape=False):
@@ -69,7 +69,8 @@ def header_lines(document):
     """The header's lines in order: left column then right column, as written."""
     table = document.tables[0]
     left, right = table.rows[0].cells
-    return [p.text for p in left.paragraphs], [p.text for p in right.paragraphs]
+    # A place is kept in no-break spaces ("HUYỆN U MINH THƯỢNG" is never broken): read as the words it prints.
+    return [p.text.replace("\u00a0", " ") for p in left.paragraphs], [p.text.replace("\u00a0", " ") for p in right.paragraphs]
 
 
 def format_named(code):
@@ -109,9 +110,26 @@ def _cell_width_mm(table, cell_index):
 
 
 def lines_needed(paragraph, width_mm, font_name):
+    """The lines the paragraph takes when wrapped at its spaces (no-break spaces hold), or None without the font;
+    a piece wider than the column alone counts as the lines it overflows."""
     font = paragraph.style.font
-    measured = text_width_mm(paragraph.text, font.size.pt, font_name, font.bold, font.italic)
-    return None if measured is None else int(measured // width_mm) + 1
+
+    def width(text):
+        return text_width_mm(text, font.size.pt, font_name, font.bold, font.italic)
+
+    if width(paragraph.text) is None:
+        return None
+    lines, current = 1, ""
+    for piece in paragraph.text.split(" "):
+        candidate = f"{current} {piece}" if current else piece
+        if width(candidate) <= width_mm:
+            current = candidate
+            continue
+        if current:
+            lines += 1
+        lines += int(width(piece) // width_mm)
+        current = piece
+    return lines
 
 
 def check_header_fits(document, document_format, landscape=False):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from danvan.core.choices import Role
-from danvan.core.documents.issuers import Signer
+from danvan.core.documents.issuers import Signer, keep_place_together
 from danvan.core.documents.models import Document, DocumentCounter, DocumentTemplate, DocumentType, Element, FormatElement
 from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.documents.services import issue_document, issue_once, period_of
@@ -237,6 +237,45 @@ def test_the_register_and_api_show_only_what_the_user_reaches(tree, province_use
     listed = other.get("/api/v1/documents/").json()
     assert (listed["results"] if isinstance(listed, dict) else listed) == []
     assert other.get("/api/v1/documents/", {"year": "99999999"}).status_code in (200, 400)
+
+
+def test_the_api_filters_the_register_by_type_issuer_and_year_each_row_with_its_files(tree, province_user, make_user, login):
+    party = party_body(tree.cp2)
+    front = organization_of(tree.cp2, "ubmttq", "Ủy ban MTTQ Việt Nam", "front")
+    report = issue(province_user, party)
+    notice = issue(province_user, party, type_code="notice")
+    last_year = issue(province_user, party, issued_on=DAY.replace(year=DAY.year - 1))
+    fronts = issue(province_user, front, signer=Signer("Trần Thị Cúc", "Phó Chủ tịch"))
+    client = login(make_user(tree.cp2, role=Role.VIEWER))
+
+    def symbols(**query):
+        response = client.get("/api/v1/documents/", query)
+        assert response.status_code == 200, response.content
+        listed = response.json()
+        return listed["results"] if isinstance(listed, dict) else listed
+
+    rows = symbols(type="report", issuer=party.pk, year=DAY.year)
+    assert [row["id"] for row in rows] == [report.pk]
+    assert {"symbol", "type", "issued_on", "issuer", "docx", "pdf"} <= set(rows[0])
+    assert rows[0]["symbol"] == report.symbol and rows[0]["type"] == "report" and rows[0]["issuer"] == party.pk
+    assert rows[0]["issued_on"] == DAY.isoformat() and rows[0]["docx"].endswith(f"/documents/{report.pk}/download.docx")
+    assert {row["id"] for row in symbols(type="notice")} == {notice.pk}
+    assert {row["id"] for row in symbols(issuer=front.pk)} == {fronts.pk}
+    assert {row["id"] for row in symbols(year=DAY.year - 1)} == {last_year.pk}
+    # A type or issuer that is no such thing: a Vietnamese 400, never a 500.
+    for query in ({"type": "no-such-type"}, {"issuer": "abc"}, {"year": "abc"}):
+        response = client.get("/api/v1/documents/", query)
+        assert response.status_code == 400 and response.json(), (query, response.content)
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Ủy ban nhân dân huyện U Minh Thượng", "Ủy ban nhân dân huyện\u00a0U\u00a0Minh\u00a0Thượng"),
+    ("Huyện ủy U Minh Thượng", "Huyện ủy U\u00a0Minh\u00a0Thượng"),
+    ("Ban Dân vận Huyện ủy Năm Căn", "Ban Dân vận Huyện ủy Năm\u00a0Căn"),
+    ("Hội Nông dân", "Hội Nông dân"), ("", ""),
+])
+def test_a_header_breaks_a_long_name_before_its_place_never_inside_it(name, kept):
+    assert keep_place_together(name) == kept
 
 
 def twice_at_once(action):
