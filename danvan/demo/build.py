@@ -11,7 +11,7 @@ from django.db import transaction
 from danvan.core import aggregates
 from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.services import analyze_database
-from danvan.demo import accounts, awards, documents_awards, documents_oversight, movement, oversight, world
+from danvan.demo import accounts, awards, documents_awards, documents_oversight, engagement, movement, oversight, world
 from danvan.demo.story import Story, system_user, told
 from danvan.organizations.kinds import seed_kinds
 from danvan.organizations.models import OrganizationKind
@@ -32,6 +32,7 @@ def build():
         movement.build(story)
         awards.build(story)
         oversight.build(story)
+        engagement.build(story)
         documents_oversight.build(story)
         documents_awards.build(story)
         story.on(None)  # the accounts are today's

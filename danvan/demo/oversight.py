@@ -8,7 +8,6 @@ day the seed gives it.
 import datetime
 
 from danvan.demo import directives as demo_directives
-from danvan.directives import services as directive_services
 from danvan.organizations.models import Organization
 from danvan.oversight import services
 from danvan.oversight.choices import FindingPart, FollowUpKind, MeetingKind, MissionKind
@@ -38,8 +37,7 @@ def build(story):
     directives = demo_directives.build(story)
     user, places = story.user, story.places
     story.on(D(2018, 6, 11))
-    survey = _giong_trom(user, places, directives)
-    _dialogue_fulfilment(user, places, directives, survey)
+    _giong_trom(user, places, directives)
     story.on(D(2018, 10, 1))
     _nam_can(user, places)
     story.on(D(2018, 10, 3))
@@ -159,13 +157,3 @@ def _kim_son(user, places, directives):
         "Xây dựng điểm mô hình “Cửa hàng thực phẩm sạch”; thực hiện có hiệu quả phong trào thi đua “Dân vận khéo”.",
     ], end_of_year, FollowUpKind.TASK)
 
-
-def _dialogue_fulfilment(user, places, directives, survey):
-    """The survey found that xã Mỹ Thạnh's Party secretary held dialogues with the people: that meets 2242-QĐ/TU for 2018."""
-    obligation, commune = directives["2242-obligation"], places.communes["Mỹ Thạnh"]
-    if obligation.fulfilments.filter(unit=commune, year=2018).exists():
-        return
-    directive_services.record_fulfilment(
-        user, obligation, commune, 2018, record=survey,
-        description="Bí thư Đảng ủy xã đối thoại với nhân dân (ghi nhận qua đoàn khảo sát ngày 11/6/2018).", fulfilled_on=D(2018, 6, 11),
-    )

@@ -21,6 +21,9 @@ from danvan.core.models import TransitionRecord
 from danvan.demo import build, world
 from danvan.demo.story import SYSTEM_USERNAME, Story, system_user
 from danvan.directives.models import Directive, Implementation
+from danvan.directives.queries import obligation_status
+from danvan.engagement.choices import Channel, DialogueKind, PetitionStatus
+from danvan.engagement.models import Dialogue, HotCase, HotCaseEvent, Petition
 from danvan.movement.choices import Status
 from danvan.movement.models import Initiative, Recognition, Replication, ResultUpdate
 from danvan.movement.queries import Span, initiative_stats
@@ -40,6 +43,7 @@ PATHS = {
 }
 COUNTED = (Unit, Organization, Person, Position, Initiative, Recognition, ResultUpdate, Replication, CommendationDecision,
            Recipient, CommendationProposal, Directive, Implementation, Mission, Meeting, Finding, FollowUp,
+           Dialogue, Petition, HotCase, HotCaseEvent,
            TransitionRecord, LogEntry)
 
 
@@ -52,9 +56,37 @@ def test_the_demo_world(db):
     check_typical_models()
     check_spread_and_decisions(places)
     check_missions_meetings_and_directives()
+    check_my_thanh_dialogue_petitions_and_cases(places)
     check_every_initiative_has_its_history()
     check_counters_match_a_recount()
     check_second_run_writes_nothing()
+
+
+def check_my_thanh_dialogue_petitions_and_cases(places):
+    """Seed 001: the Party secretary's dialogue, what was raised there, the two pressing matters settled, no
+    denunciation, and 2242-QĐ/TU met for 2018 by the dialogue alone (no fulfilment recorded by hand)."""
+    commune = places.communes["Mỹ Thạnh"]
+    dialogue = Dialogue.objects.get(unit=commune)
+    assert dialogue.kind == DialogueKind.PERIODIC and dialogue.date.year == 2018
+    assert (dialogue.chair.full_name, dialogue.chair_title) == ("Nguyễn Hoàng Thái", "Bí thư Đảng ủy xã")
+    assert dialogue.participants > 0 and 0 < dialogue.opinions_answered <= dialogue.opinions_raised
+    assert set(dialogue.organizations.values_list("name", flat=True)) >= {"Đảng ủy xã Mỹ Thạnh", "UBND xã Mỹ Thạnh"}
+    petitions = Petition.objects.filter(dialogue=dialogue)
+    assert petitions.count() == 2
+    assert {p.channel for p in petitions} == {Channel.DIALOGUE}
+    assert {p.status for p in petitions} == {PetitionStatus.ANSWERED}
+    assert all(p.answered_on <= p.deadline for p in petitions)
+    assert petitions.get(case__name="Vụ lò bún ở ấp Nghĩa Huấn").unit == places.hamlets["Nghĩa Huấn"]
+    assert not Petition.objects.filter(unit__path__startswith=commune.path, kind__name="Tố cáo").exists()
+    cases = HotCase.objects.filter(unit=commune).order_by("name")
+    assert [c.name for c in cases] == ["Vụ chợ Mỹ Lồng", "Vụ lò bún ở ấp Nghĩa Huấn"]
+    for case in cases:
+        assert case.settled and case.settled_on < datetime.date(2018, 6, 11) and case.settlement
+        assert case.leader_title == "Bí thư Đảng ủy xã" and case.events.count() >= 2 and case.petitions.count() == 1
+    obligation = Directive.objects.get(symbol="2242-QĐ/TU").obligations.get()
+    assert not obligation.fulfilments.exists()
+    cell = next(c for c in obligation_status(obligation, system_user(), 2018) if c.unit == commune)
+    assert cell.state == "met" and [f.record for f in cell.fulfilments] == [dialogue]
 
 
 def _check(stats):
