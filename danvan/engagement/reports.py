@@ -68,9 +68,13 @@ class Period:
 
 
 def party_committee(unit, on_date):
-    """The Party committee of ``unit`` that day (Đảng ủy xã, Huyện ủy, Tỉnh ủy), which issues the report."""
-    return (Organization.objects.filter(unit=unit, kind__category=KindCategory.PARTY_COMMITTEE).valid_at(on_date)
-            .select_related("kind").order_by("pk").first())
+    """The Party committee that reports for ``unit`` that day (Đảng ủy xã, Huyện ủy, Tỉnh ủy): its own, else, for a unit
+    that has none (a hamlet has a chi bộ, not a committee), the nearest one above, whose report covers the unit."""
+    chain = [unit.pk, *reversed(unit.ancestor_ids())]
+    committees = {committee.unit_id: committee for committee in
+                  Organization.objects.filter(unit_id__in=chain, kind__category=KindCategory.PARTY_COMMITTEE).valid_at(on_date)
+                  .select_related("kind", "unit").order_by("-pk")}
+    return next((committees[pk] for pk in chain if pk in committees), None)
 
 
 def _figures_table(rows):
@@ -121,11 +125,13 @@ def report_key(period):
 
 
 def reception_report(user, unit, period, issued_on=None):
-    """The registered KL 215 report of ``unit``'s Party committee for ``period``, issued on first ask."""
+    """The registered KL 215 report of the Party committee reporting for ``unit`` (``party_committee``) for ``period``,
+    issued on first ask."""
     issued_on = issued_on or timezone.localdate()
     committee = party_committee(unit, issued_on)
     if committee is None:
         raise ValidationError(_("%(unit)s has no Party committee recorded to issue this report.") % {"unit": unit})
+    unit = committee.unit  # the committee's report covers its whole unit: one document, whichever unit asked
     existing = registered(unit, report_key(period))
     if existing is not None:
         return existing

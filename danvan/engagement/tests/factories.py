@@ -83,3 +83,14 @@ class HotCaseEventFactory(factory.django.DjangoModelFactory):
     case = factory.SubFactory(HotCaseFactory)
     date = datetime.date(2025, 9, 10)
     text = "Tổ công tác làm việc với tiểu thương"
+
+
+def party_committee(unit, name="Đảng ủy xã Bình An", head="Nguyễn Văn Bình"):
+    """The unit's Party committee with its secretary since 2020: it issues the unit's KL 215 report."""
+    from danvan.organizations.tests.factories import OrganizationKindFactory
+
+    kind = OrganizationKindFactory(code="dang-uy", name="Đảng ủy", category="party_committee")
+    committee = OrganizationFactory(unit=unit, name=name, kind=kind)
+    PositionFactory(person=PersonFactory(unit=unit, full_name=head), organization=committee, title="Bí thư Đảng ủy",
+                    valid_from=datetime.date(2020, 10, 1))
+    return committee

@@ -13,9 +13,7 @@ from danvan.core.choices import Role
 from danvan.core.documents.models import Document, Element
 from danvan.core.tests import documents as clerk
 from danvan.engagement.choices import DialogueKind, PetitionStatus
-from danvan.engagement.tests.factories import DialogueFactory, PetitionFactory, chair_of
-from danvan.organizations.tests.factories import OrganizationFactory, OrganizationKindFactory
-from danvan.people.tests.factories import PersonFactory, PositionFactory
+from danvan.engagement.tests.factories import DialogueFactory, PetitionFactory, chair_of, party_committee
 
 pytestmark = pytest.mark.django_db
 YEAR = datetime.date.today().year - 1  # a whole year behind us, whatever day the suite runs
@@ -25,14 +23,6 @@ YEAR = datetime.date.today().year - 1  # a whole year behind us, whatever day th
 def vietnamese():
     with translation.override("vi"):
         yield
-
-
-def party_committee(unit, name="Đảng ủy xã Bình An", head="Nguyễn Văn Bình"):
-    kind = OrganizationKindFactory(code="dang-uy", name="Đảng ủy", category="party_committee")
-    committee = OrganizationFactory(unit=unit, name=name, kind=kind)
-    PositionFactory(person=PersonFactory(unit=unit, full_name=head), organization=committee, title="Bí thư Đảng ủy",
-                    valid_from=datetime.date(2020, 10, 1))
-    return committee
 
 
 def the_year(tree):
@@ -110,6 +100,13 @@ def test_a_bad_period_is_refused_in_vietnamese_and_nothing_is_issued(tree, make_
     shown = [str(message) for message in response.context["messages"]]
     assert shown and not any(message.isascii() for message in shown), shown
     assert not Document.objects.exists()
+
+
+def test_a_hamlet_is_reported_on_by_its_communes_party_committee(tree, make_user, login):
+    committee = party_committee(tree.cc1)
+    client = login(make_user(tree.cc1, role=Role.EDITOR))
+    assert download(client, url(tree.h1)) == download(client, url(tree.cc1))
+    assert Document.objects.get().issuer == committee
 
 
 def test_a_unit_without_party_committee_is_told_so(tree, make_user, login):

@@ -2,10 +2,12 @@
 
 import datetime
 
-from danvan.engagement.tests.factories import DialogueFactory, HotCaseEventFactory, HotCaseFactory, PetitionFactory
+from danvan.engagement.tests.factories import DialogueFactory, HotCaseEventFactory, HotCaseFactory, PetitionFactory, party_committee
 
 
 def _dialogue(unit, marker, pk):
+    # The unit's Party committee with its secretary: the KL 215 report of the unit (and of its hamlet) is issued by it.
+    party_committee(unit, name=f"{marker} Đảng ủy", head=f"{marker} Bí thư")
     return DialogueFactory(id=pk, unit=unit, place=marker, summary=marker)
 
 
@@ -24,12 +26,16 @@ def _hot_case_event(unit, marker, pk):
 
 
 def _status_label(unit, marker, pk):
+    from danvan.engagement.choices import PetitionStatus
     from danvan.engagement.models import PetitionStatusLabel
     from danvan.units.models import Unit
 
-    # A label belongs to a province: the walk's unit's own province carries it.
+    # A label belongs to a province: the walk's unit's own province carries it, under a status it has not renamed
+    # yet (the walk's two communes may share their province).
     province = Unit.objects.get(pk=unit.ancestor_ids()[0]) if unit.ancestor_ids() else unit
-    return PetitionStatusLabel.objects.create(id=pk, unit=province, status="received", label=marker)
+    taken = set(PetitionStatusLabel.objects.filter(unit=province).values_list("status", flat=True))
+    status = next(status for status in PetitionStatus if status not in taken)
+    return PetitionStatusLabel.objects.create(id=pk, unit=province, status=status, label=marker)
 
 
 def walk_builders():
