@@ -81,6 +81,8 @@ class CorrectionForm(forms.Form):
         ProposedItem.Kind.ORGANIZATION: ["name", "organization"],
         ProposedItem.Kind.DOCUMENT: ["doc_type", "number"],
         ProposedItem.Kind.INITIATIVE: ["name", "owner", "organization"],  # the organisation that runs it, which the draft needs
+        ProposedItem.Kind.DIALOGUE: ["name", "unit", "organization"],  # where it was held, and the body holding it
+        ProposedItem.Kind.HOT_CASE: ["name", "unit"],
     }
 
     def __init__(self, *args, item, user, **kwargs):
@@ -133,4 +135,6 @@ class CorrectionForm(forms.Form):
             return {"name": data["name"].strip()}
         if kind == ProposedItem.Kind.DOCUMENT:
             return {**self.item.data, "type": data["doc_type"].strip(), "number": data["number"].strip()}
+        if kind in (ProposedItem.Kind.DIALOGUE, ProposedItem.Kind.HOT_CASE):
+            return {**self.item.data, "name": data["name"].strip()}
         return {"name": data["name"].strip(), "owner": data["owner"].strip() or None}

@@ -107,6 +107,8 @@ class ProposedItem(ScopedModel):
         ORGANIZATION = "organization", _("Organisation")
         DOCUMENT = "document", _("Directive cited")
         INITIATIVE = "initiative", _("Model or exemplar")
+        DIALOGUE = "dialogue", _("Dialogue with the people")
+        HOT_CASE = "hot_case", _("Pressing matter")
 
     class Decision(models.TextChoices):
         PENDING = "pending", _("Not decided")

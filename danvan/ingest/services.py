@@ -24,7 +24,11 @@ from danvan.core.services import ensure_in_scope, require_role, save_record
 from danvan.core.text import fold, normalize
 from danvan.core.uploads import FileCheck
 from danvan.directives.models import Directive
+from danvan.engagement import services as engagement_services
+from danvan.engagement.choices import DialogueKind
+from danvan.engagement.models import Dialogue, HotCase
 from danvan.ingest.extraction import ReadError, extract_with_spans, read_document
+from danvan.ingest.extraction.engagement import find_dialogues, find_hot_cases
 from danvan.ingest.models import Batch, ProposedItem, SourceDocument, SourceLink
 from danvan.ingest.workflow import DOCUMENT_FLOW
 from danvan.movement.choices import HolderKind, InitiativeKind
@@ -51,6 +55,9 @@ ITEM_FIELDS = [
     ("documents", Kind.DOCUMENT),
     ("initiatives", Kind.INITIATIVE),
 ]
+
+# Read beside the danvan.extract/1 object (whose keys the contract fixes), from the same normalised text.
+ENGAGEMENT_FINDERS = [(find_dialogues, Kind.DIALOGUE), (find_hot_cases, Kind.HOT_CASE)]
 
 UNIT_WORD_LEVEL = {
     "tỉnh": Level.PROVINCE, "thành phố": None, "huyện": Level.DISTRICT, "quận": Level.DISTRICT,
@@ -256,6 +263,9 @@ def extract_document(document):
                 item = ProposedItem(document=document, kind=kind, order=len(items), data=data, spans=spans[field][index])
                 _resolve(item, document, user)
                 items.append(item)
+        for finder, kind in ENGAGEMENT_FINDERS:
+            for data, item_spans in finder(document.text):
+                items.append(ProposedItem(document=document, kind=kind, order=len(items), data=data, spans=item_spans))
         ProposedItem.objects.bulk_create(items)
         DOCUMENT_FLOW.move(document, Status.EXTRACTED, user)
     return document
@@ -492,12 +502,66 @@ def _create_initiative(user, document, item):
     return [(register_initiative(user, initiative), True)], _("Draft registration created")
 
 
+def _engagement_unit(user, document, item):
+    """Where a dialogue or a pressing matter belongs: the unit the editor chose, else the document's; within scope."""
+    unit = item.unit or document.unit
+    if not Scope.for_user(user).contains(unit):
+        raise ValidationError(_("“%(item)s”: %(unit)s is outside the units you work on; nothing was created.")
+                              % {"item": item.label, "unit": unit})
+    return unit
+
+
+def _leader_on(unit, title, day):
+    """The person holding ``title`` (as the text gives it, "Bí thư Đảng ủy") in an organisation of ``unit`` that day."""
+    positions = apps.get_model("people", "Position").objects.filter(organization__unit=unit, title__istartswith=title)
+    return positions.valid_at(day).select_related("person", "organization").order_by("pk").first()
+
+
+def _create_dialogue(user, document, item):
+    """The dialogue the text reports, dated by the document (the text rarely gives the day), chaired by whoever held
+    the title it names at that unit then; the editor completes participants and opinions on the dialogue's page."""
+    unit, day = _engagement_unit(user, document, item), _document_date(document) or timezone.localdate()
+    chair = normalize(item.values.get("chair"))
+    position = _leader_on(unit, chair, day) if chair else None
+    if position is None:
+        raise ValidationError(_("Dialogue “%(item)s”: nobody held the title “%(title)s” at %(unit)s on %(date)s; correct the unit or reject the item.")
+                              % {"item": item.label, "title": chair, "unit": unit, "date": day.strftime("%d/%m/%Y")})
+    existing = Dialogue.objects.visible_to(user).filter(unit=unit, chair=position.person, date__year=day.year).first()
+    if existing is not None:
+        return [(existing, False)], _("Existing dialogue linked")
+    organization = item.organization or position.organization
+    dialogue = Dialogue(kind=DialogueKind.PERIODIC, unit=unit, chair=position.person, date=day,
+                        summary=_("Read from the document “%(document)s”.") % {"document": document})
+    return [(engagement_services.record_dialogue(user, dialogue, organizations=[organization]), True)], _("Dialogue recorded")
+
+
+def _create_hot_case(user, document, item):
+    """The pressing matter, led by the head of the unit's Party committee, settled when the text says so."""
+    name = normalize(item.values.get("name"))
+    unit, day = _engagement_unit(user, document, item), _document_date(document) or timezone.localdate()
+    existing = HotCase.objects.visible_to(user).filter(unit=unit, name__iexact=name).first()
+    if existing is not None:
+        return [(existing, False)], _("Existing hot case linked")
+    position = _leader_on(unit, "Bí thư", day)
+    if position is None:
+        raise ValidationError(_("Pressing matter “%(item)s”: no secretary of a Party committee of %(unit)s is recorded to lead it; record the leaders first or reject the item.")
+                              % {"item": item.label, "unit": unit})
+    case = engagement_services.record_case(user, HotCase(
+        unit=unit, name=name, leader=position.person, opened_on=day,
+        description=_("Read from the document “%(document)s”.") % {"document": document}))
+    if item.values.get("settled"):
+        engagement_services.settle_case(user, case, _("Settled, as the document “%(document)s” reports.") % {"document": document}, on=day)
+    return [(case, True)], _("Hot case recorded")
+
+
 CREATORS = {
     Kind.PERSON: _create_person,
     Kind.UNIT: _create_unit_link,
     Kind.ORGANIZATION: _create_organization_link,
     Kind.DOCUMENT: _create_directive_reference,
     Kind.INITIATIVE: _create_initiative,
+    Kind.DIALOGUE: _create_dialogue,
+    Kind.HOT_CASE: _create_hot_case,
 }
 
 
