@@ -114,3 +114,19 @@ def test_a_huge_corrected_name_is_refused_without_a_500(world, upload):
     services.decide(world.editor, case, Decision.CORRECTED, corrected={"name": "x" * 5000, "settled": True})
     response = world.client.post(reverse("ingest:create-records", args=[document.pk]), follow=True)
     assert response.status_code == 200 and not HotCase.objects.exists()
+
+
+def test_the_review_page_and_the_correction_form_show_the_new_kinds(world, upload):
+    document = _read_seed(world, upload)
+    page = world.client.get(reverse("ingest:document", args=[document.pk]))
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "Đối thoại với nhân dân" in content and "Vụ chợ Mỹ Lồng" in content
+    [dialogue_item] = _items(document, Kind.DIALOGUE)
+    form = world.client.get(reverse("ingest:item", args=[dialogue_item.pk]))
+    assert form.status_code == 200
+    response = world.client.post(reverse("ingest:item", args=[dialogue_item.pk]),
+                                 {"decision": Decision.CORRECTED, "name": "Đối thoại của Bí thư Đảng ủy", "unit": world.tree.cc3.pk})
+    assert response.status_code in (200, 302)
+    dialogue_item.refresh_from_db()
+    assert dialogue_item.unit is None  # the other province's commune is not among the form's choices
