@@ -45,6 +45,9 @@ SKIPPED_NAMES = {
     "engagement:public-petition": "public by design (anyone writes to a commune; nothing is shown): tested in engagement/tests/test_public.py",
     "engagement:public-submitted": "public by design (the visitor's own tracking code, once): tested in engagement/tests/test_public.py",
     "engagement:public-track": "public by design (status and public answer for the code's holder): tested in engagement/tests/test_public.py",
+    "engagement:status-label-list": "a province's own labels, held by the province (no commune's record): tested in engagement/tests/test_status_labels.py",
+    "engagement:status-label-create": "a province's own labels, written by its administrator: tested in engagement/tests/test_status_labels.py",
+    "engagement:status-label-update": "a province's own labels, written by its administrator: tested in engagement/tests/test_status_labels.py",
 }
 # Pages that show no model of their own; the walk still opens them and checks that
 # nothing of commune A shows up.

@@ -86,3 +86,14 @@ def test_only_an_administrator_renames(tree, make_user, login, role):
     client = login(make_user(tree.cp, role=role))
     assert client.post(reverse("engagement:status-label-create"), {"unit": tree.cp.pk, "status": "accepted", "label": "X"}).status_code == 403
     assert not PetitionStatusLabel.objects.exists()
+
+
+def test_another_province_s_label_is_neither_shown_nor_edited(tree, make_user, login):
+    theirs = PetitionStatusLabel.objects.create(unit=tree.cp2, status="accepted", label="Của Cà Mau")
+    client = login(make_user(tree.cp, role=Role.ADMINISTRATOR))
+    assert "Của Cà Mau" not in client.get(reverse("engagement:status-label-list")).content.decode()
+    url = reverse("engagement:status-label-update", args=[theirs.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"unit": tree.cp.pk, "status": "accepted", "label": "Đổi"}).status_code == 404
+    theirs.refresh_from_db()
+    assert (theirs.unit, theirs.label) == (tree.cp2, "Của Cà Mau")
