@@ -96,6 +96,8 @@ def test_a_proposal_placed_in_another_unit_is_refused_in_vietnamese_and_nothing_
     ProposedItem.objects.filter(pk=dialogue_item.pk).update(unit=world.tree.cc3)
     with pytest.raises(ValidationError, match="Đất Mũi nằm ngoài các đơn vị đồng chí phụ trách; chưa tạo bản ghi nào"):
         services.create_records_from(document, world.editor)
+    page = world.client.post(reverse("ingest:create-records", args=[document.pk]))
+    assert page.status_code == 200 and "Đất Mũi nằm ngoài các đơn vị đồng chí phụ trách" in page.content.decode()
     assert not Dialogue.objects.exists() and not HotCase.objects.exists() and not SourceLink.objects.exists()
 
 
