@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Level
-from danvan.core.documents.issuers import HEAD_TITLE_FIRST_WORDS, Signer, is_deputy
 from danvan.core.documents.render import heading
 from danvan.core.documents.services import issue_once, registered
 from danvan.core.scoping import Scope
@@ -22,6 +21,7 @@ from danvan.core.text import fold
 from danvan.directives.queries import implementation_matrix
 from danvan.organizations.choices import KindCategory
 from danvan.organizations.models import Organization
+from danvan.people.documents import head_signer
 
 
 def _date(value):
@@ -41,26 +41,6 @@ def reporting_organization(directive, user, on_date=None):
     if issuing is not None:
         preferences[:0] = [lambda o: o.kind_id == issuing.kind_id, lambda o: o.kind.category == issuing.kind.category]
     return next((body for prefer in preferences for body in bodies if prefer(body)), None)
-
-
-def _rank(position):
-    """0 for a head ("Bí thư", "Trưởng ban", "Chủ tịch"), 1 for their deputy, None for a member (who does not sign)."""
-    words = position.title.split()
-    deputy = is_deputy(position.title)
-    head = words[1:] if deputy else words
-    if not head or fold(head[0]) not in HEAD_TITLE_FIRST_WORDS:
-        return None
-    return int(deputy)
-
-
-def head_signer(organization, on_date):
-    """Who signs for ``organization`` that day: its head, else a deputy (K/T, or T/M for a Party committee)."""
-    ranked = [(rank, position.pk, position) for position in organization.positions.valid_at(on_date).select_related("person")
-              if (rank := _rank(position)) is not None]
-    if not ranked:
-        return None
-    position = min(ranked)[2]
-    return Signer.holding(position.person.full_name, position)
 
 
 def _level_below(unit):

@@ -14,11 +14,11 @@ from django.utils.translation import pgettext
 from danvan.core.documents.render import Table, heading
 from danvan.core.documents.services import issue_once, registered
 from danvan.core.statistics import Reach
-from danvan.directives.reports import head_signer
 from danvan.engagement.choices import DialogueKind
 from danvan.engagement.queries import StatsQuestion, statistics
 from danvan.organizations.choices import KindCategory
 from danvan.organizations.models import Organization
+from danvan.people.documents import head_signer
 
 # The periods KL 215 reports on, each from 1 January except a month: (code, last month).
 CUMULATIVE = {"q1": 3, "6m": 6, "9m": 9, "year": 12}
