@@ -10,6 +10,7 @@ import datetime
 
 from danvan.engagement import services
 from danvan.engagement.choices import Channel, DialogueKind
+from danvan.engagement.catalogues import seed_catalogues
 from danvan.engagement.models import Dialogue, HotCase, Petition, PetitionField, PetitionKind
 from danvan.organizations.models import Organization
 from danvan.people.models import Person
@@ -48,6 +49,7 @@ PETITIONS = [
 
 
 def build(story):
+    seed_catalogues(PetitionField, PetitionKind)
     places = story.places
     commune = places.communes["Mỹ Thạnh"]
     secretary = Person.objects.get(full_name=SECRETARY)

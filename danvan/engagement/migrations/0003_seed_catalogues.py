@@ -1,27 +1,12 @@
-"""The common fields of petitions, and the four kinds with their time limits in working days and where they come from.
-
-Data an administrator edits afterwards: a province's own rule for kiến nghị, phản ánh may set another limit.
-"""
+"""The petitions' fields and kinds (danvan/engagement/catalogues.py)."""
 
 from django.db import migrations
 
-FIELDS = ["Đất đai", "Môi trường", "Chính sách xã hội", "Hạ tầng", "An ninh trật tự", "Khác"]
-KINDS = [
-    # name, time limit (working days), legal basis, handled under its own law
-    ("Kiến nghị", 10, "Điều 28 Luật Tiếp công dân 2013; quy chế tiếp nhận, xử lý phản ánh, kiến nghị của địa phương", False),
-    ("Phản ánh", 10, "Điều 28 Luật Tiếp công dân 2013; quy chế tiếp nhận, xử lý phản ánh, kiến nghị của địa phương", False),
-    ("Khiếu nại", 30, "Điều 28 Luật Khiếu nại 2011 (giải quyết khiếu nại lần đầu)", True),
-    ("Tố cáo", 30, "Điều 30 Luật Tố cáo 2018", True),
-]
+from danvan.engagement.catalogues import seed_catalogues
 
 
 def seed(apps, schema_editor):
-    PetitionField = apps.get_model("engagement", "PetitionField")
-    PetitionKind = apps.get_model("engagement", "PetitionKind")
-    for order, name in enumerate(FIELDS, start=1):
-        PetitionField.objects.get_or_create(name=name, defaults={"order": order})
-    for order, (name, days, basis, own_law) in enumerate(KINDS, start=1):
-        PetitionKind.objects.get_or_create(name=name, defaults={"time_limit_days": days, "legal_basis": basis, "own_law": own_law, "order": order})
+    seed_catalogues(apps.get_model("engagement", "PetitionField"), apps.get_model("engagement", "PetitionKind"))
 
 
 class Migration(migrations.Migration):
