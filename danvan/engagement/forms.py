@@ -5,7 +5,7 @@ from danvan.core.forms import ScopedForm, ScopedModelForm
 from danvan.core.humancheck import HumanCheckForm
 from danvan.engagement import queries, services
 from danvan.engagement.choices import Satisfaction
-from danvan.engagement.models import MAX_TEXT, Dialogue, Petition, PetitionField, PetitionStatusLabel
+from danvan.engagement.models import MAX_TEXT, Dialogue, HotCase, Petition, PetitionField, PetitionStatusLabel
 from danvan.organizations.models import Organization
 
 
@@ -104,9 +104,6 @@ class TrackingForm(forms.Form):
 
 
 # --- repeats, hot cases ---------------------------------------------------------------------------
-
-from danvan.engagement.models import MAX_TEXT, HotCase  # noqa: E402  (kept beside what uses it)
-
 
 class HotCaseForm(ScopedModelForm):
     class Meta:

@@ -18,7 +18,8 @@ from danvan.core.workdays.calendar import CalendarNotPublished, working_calendar
 from danvan.core.workflow import Step, Workflow
 from danvan.engagement.choices import PetitionStatus as P
 from danvan.engagement.choices import Channel, TransferOutcome
-from danvan.engagement.models import Dialogue, Petition, PetitionerRead, PetitionKind, PetitionStatusLabel, PetitionTracking, PetitionTransfer
+from danvan.engagement.models import (Dialogue, HotCase, HotCaseEvent, Petition, PetitionerRead, PetitionKind, PetitionStatusLabel,
+                                      PetitionTracking, PetitionTransfer)
 from danvan.organizations.choices import KindCategory
 from danvan.organizations.models import Organization
 from danvan.people.models import Position
@@ -302,9 +303,6 @@ def petition_tracked_by(code):
 
 
 # --- repeats, hot cases ---------------------------------------------------------------------------
-
-from danvan.engagement.models import HotCase, HotCaseEvent  # noqa: E402  (kept beside what uses them)
-
 
 def _petitions_in_scope(user, petitions, field):
     """Refuse any of ``petitions`` the user cannot see, as the forms' related fields do."""

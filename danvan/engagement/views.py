@@ -17,10 +17,11 @@ from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedCreate
 from danvan.core.workflow import transitions_of
 from danvan.core.documents.views import SourceDocumentView
 from danvan.engagement import queries, reports, services
-from danvan.engagement.filters import DialogueFilter, DialogueQuery, PetitionFilter, ReportQuery, StatsQuery
+from danvan.engagement.filters import DialogueFilter, DialogueQuery, HotCaseFilter, PetitionFilter, ReportQuery, StatsQuery
 from danvan.engagement.forms import AcceptForm, AnswerForm, CloseForm, DialogueForm, PetitionForm, ReturnForm, TrackingForm, TransferForm
-from danvan.engagement.forms import PublicPetitionForm, StatusLabelForm
-from danvan.engagement.models import Dialogue, Petition, PetitionStatusLabel
+from danvan.engagement.forms import CaseEventForm, HotCaseForm, MergePetitionsForm, PetitionCaseForm, PublicPetitionForm, ReopenCaseForm
+from danvan.engagement.forms import SettleCaseForm, StatusLabelForm
+from danvan.engagement.models import Dialogue, HotCase, Petition, PetitionStatusLabel
 from danvan.engagement.services import PETITION_FLOW
 from danvan.units.models import Unit
 
@@ -354,11 +355,6 @@ class PublicTrackView(generic.FormView):
 
 
 # --- repeats, hot cases ---------------------------------------------------------------------------
-
-from danvan.engagement.filters import HotCaseFilter  # noqa: E402  (kept beside what uses them)
-from danvan.engagement.forms import CaseEventForm, HotCaseForm, MergePetitionsForm, PetitionCaseForm, ReopenCaseForm, SettleCaseForm  # noqa: E402
-from danvan.engagement.models import HotCase  # noqa: E402
-
 
 class HotCaseListView(XlsxExportMixin, ScopedListView):
     model = HotCase
