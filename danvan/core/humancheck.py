@@ -41,8 +41,9 @@ class HumanCheckForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         read = read_token(self.data.get("check_token")) if self.is_bound else None
-        self.reissued = self.is_bound and (read is None or time.time() - read[2] > MAX_SECONDS)
-        if read is None or time.time() - read[2] > MAX_SECONDS:
+        stale = read is None or time.time() - read[2] > MAX_SECONDS
+        self.reissued = self.is_bound and stale
+        if stale:
             token = new_token()
             read = read_token(token)
             if self.is_bound:  # the page shows the form again with a question it can answer
