@@ -1,6 +1,6 @@
 """How an organisation appears at the head of the documents it issues: core's register asks here."""
 
-from danvan.core.documents.issuers import Issuer, initials
+from danvan.core.documents.issuers import Issuer, initials, own_name
 from danvan.organizations.choices import KindCategory
 
 # The organisation kind's category decides the document format (core.DocumentFormat.code).
@@ -32,9 +32,13 @@ def describe(organization, on_date):
     parent = organization.parent_at(on_date)
     body = _without_place(organization.name, unit)
     category = organization.kind.category
+    format_code = _format(organization.kind)
+    superior = parent.name if parent else ""
     return Issuer(
         organization=organization, unit=unit, name=organization.name,
         body=STANDING_COMMITTEE if category == KindCategory.PARTY_COMMITTEE else body,
-        superior=parent.name if parent else "", abbreviation=initials(body), place=unit.name,
-        format_code=_format(organization.kind), national_title=organization.kind.document_title,
+        superior=superior, abbreviation=initials(body), place=unit.name,
+        format_code=format_code, national_title=organization.kind.document_title,
+        # 36-HD/VPTW: an organ of the Party committee named above it gives its own name only.
+        issuing_line=own_name(organization.name, superior) if format_code == "party" else "",
     )

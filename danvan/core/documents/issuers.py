@@ -22,10 +22,14 @@ class Issuer:
     format_code: str
     # A mass organisation's own title ("HỘI NÔNG DÂN VIỆT NAM") in place of the format's; blank: the format's.
     national_title: str = ""
+    # The issuing body's line in the header when it differs from the name: a Party committee's advisory body under
+    # the committee's line gives its own name only ("HUYỆN ỦY NĂM CĂN / BAN DÂN VẬN"); blank: the name.
+    issuing_line: str = ""
 
     def header(self):
-        return {"issuer": self.name, "body": self.body, "superior": self.superior, "abbreviation": self.abbreviation,
-                "place": self.place, "format": self.format_code, "national_title": self.national_title}
+        return {"issuer": self.name, "issuing_line": self.issuing_line or self.name, "body": self.body,
+                "superior": self.superior, "abbreviation": self.abbreviation, "place": self.place,
+                "format": self.format_code, "national_title": self.national_title}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,6 +103,15 @@ def describe(organization, on_date):
     if _describe is None:
         raise LookupError("No app describes issuing bodies (the organisations app registers it in its ready()).")
     return _describe(organization, on_date)
+
+
+def own_name(name, superior):
+    """"Ban Dân vận Huyện ủy Năm Căn" under "Huyện ủy Năm Căn" → "Ban Dân vận": the issuing body's line of an organ of
+    the committee the superior line already names (Hướng dẫn 36-HD/VPTW); any other name stays whole."""
+    words, above = name.split(), superior.split()
+    if not above or len(words) <= len(above) or [fold(w) for w in words[-len(above):]] != [fold(w) for w in above]:
+        return name
+    return " ".join(words[:-len(above)])
 
 
 # Joining words officials leave out of an abbreviation: "Ban Tuyên giáo và Dân vận Tỉnh ủy" is "BTGDVTU".

@@ -118,7 +118,7 @@ def _context(document_format, document_type, issuer, symbol, issued_on, summary,
     context = {
         "national_title": issuer.national_title or document_format.national_title, "motto": document_format.motto,
         "title_rule": document_format.title_rule, "superior": issuers.keep_place_together(issuer.superior),
-        "issuer": issuers.keep_place_together(issuer.name),
+        "issuer": issuers.keep_place_together(issuer.issuing_line or issuer.name),
         "issuer_mark": document_format.issuer_mark, "symbol_line": f"{document_format.number_label} {symbol}",
         "symbol": symbol, "place_date": place_and_date(issuer.place, issued_on), "type_name": document_type.name,
         "summary": summary, "body": _items(body, tables),

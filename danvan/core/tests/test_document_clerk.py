@@ -110,7 +110,9 @@ def expected_header(document):
     """The header's two columns as the guides lay them out, from what the register kept."""
     fmt, header = document.format, document.header
     left = ([upper_if(fmt, Element.SUPERIOR, header["superior"])] if header.get("superior") else [])
-    left += [upper_if(fmt, Element.ISSUER, header["issuer"]), fmt.issuer_mark, f"{fmt.number_label} {document.symbol}"]
+    # The issuing body's line as the header prints it ("BAN DÂN VẬN" under "HUYỆN ỦY …"); the register keeps the name.
+    issuing = header.get("issuing_line") or header["issuer"]
+    left += [upper_if(fmt, Element.ISSUER, issuing), fmt.issuer_mark, f"{fmt.number_label} {document.symbol}"]
     right = [upper_if(fmt, Element.NATIONAL_TITLE, header.get("national_title") or fmt.national_title)] + ([fmt.motto] if fmt.motto else []) + [fmt.title_rule]
     return left, right
 

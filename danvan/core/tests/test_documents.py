@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from danvan.core.choices import Role
-from danvan.core.documents.issuers import Signer, keep_place_together
+from danvan.core.documents.issuers import Signer, keep_place_together, own_name
 from danvan.core.documents.models import Document, DocumentCounter, DocumentTemplate, DocumentType, Element, FormatElement
 from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.documents.services import issue_document, issue_once, period_of
@@ -56,7 +56,9 @@ def test_a_party_report_is_on_a4_with_the_guides_margins_fonts_and_sizes(tree, p
     clerk.check_page(opened, party)
     clerk.check_elements(opened, party)
     left, right = clerk.header_lines(opened)
-    assert left == ["TỈNH ỦY CÀ MAU", "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY CÀ MAU", "*", "Số 01-BC/BTGDVTU"]
+    # The committee's organ under the committee's line gives its own name only (36-HD/VPTW); the register keeps it whole.
+    assert left == ["TỈNH ỦY CÀ MAU", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "Số 01-BC/BTGDVTU"]
+    assert document.header["issuer"] == "Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau"
     assert right == ["ĐẢNG CỘNG SẢN VIỆT NAM", "———————", "Cà Mau, ngày 05 tháng 3 năm 2026"]
     assert clerk.PARTY_SYMBOL.match(document.symbol) and document.symbol == "01-BC/BTGDVTU"
     place_date = clerk.of_element(opened, Element.PLACE_DATE)[0]
@@ -276,6 +278,32 @@ def test_the_api_filters_the_register_by_type_issuer_and_year_each_row_with_its_
 ])
 def test_a_header_breaks_a_long_name_before_its_place_never_inside_it(name, kept):
     assert keep_place_together(name) == kept
+
+
+@pytest.mark.parametrize(("name", "superior", "line"), [
+    ("Ban Dân vận Huyện ủy Năm Căn", "Huyện ủy Năm Căn", "Ban Dân vận"),
+    ("Ủy ban kiểm tra Huyện ủy Năm Căn", "Huyện ủy Năm Căn", "Ủy ban kiểm tra"),
+    ("Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau", "Tỉnh ủy Cà Mau", "Ban Tuyên giáo và Dân vận"),
+    ("Huyện ủy Năm Căn", "Tỉnh ủy Cà Mau", "Huyện ủy Năm Căn"),
+    ("Đảng ủy xã Hàm Rồng", "Huyện ủy Năm Căn", "Đảng ủy xã Hàm Rồng"),
+    ("Huyện ủy Năm Căn", "", "Huyện ủy Năm Căn"),
+])
+def test_an_organ_of_the_committee_named_above_gives_its_own_name(name, superior, line):
+    assert own_name(name, superior) == line
+
+
+def test_a_ban_dan_van_under_its_huyen_uy_heads_its_document_with_its_own_name(tree, make_user):
+    committee = OrganizationFactory(unit=tree.ld1, name="Huyện ủy Châu Thành",
+                                    kind=OrganizationKindFactory(code="huyen-uy", name="Huyện ủy", category="party_committee"))
+    body = OrganizationFactory(unit=tree.ld1, name="Ban Dân vận Huyện ủy Châu Thành",
+                               kind=OrganizationKindFactory(code="ban-dan-van", name="Ban Dân vận", category="party_body"))
+    OrganizationLinkFactory(organization=body, parent=committee)
+    document = issue(make_user(tree.ld1, role=Role.EDITOR), body)
+    left, _right = clerk.header_lines(clerk.open_docx(document.file.read()))
+    assert left[:2] == ["HUYỆN ỦY CHÂU THÀNH", "BAN DÂN VẬN"] and document.symbol == "01-BC/BDVHU"
+    # The register and its pages keep the whole name; only the header's issuing line is the organ's own.
+    assert document.header["issuer"] == "Ban Dân vận Huyện ủy Châu Thành"
+    assert "Ban Dân vận Huyện ủy Châu Thành" in document.search_source()
 
 
 def twice_at_once(action):
