@@ -9,8 +9,14 @@ FORMATS = {
     KindCategory.GOVERNMENT: "state", KindCategory.OTHER: "state",
     KindCategory.FRONT: "front", KindCategory.MASS_ORGANIZATION: "mass", KindCategory.BRANCH: "mass",
 }
-# A Party committee signs through its standing committee ("T/M BAN THƯỜNG VỤ").
+# A Party committee signs through its standing committee ("T/M BAN THƯỜNG VỤ"); so does the committee (BCH) of a
+# mass organisation whose guide sets its own layout (Đoàn TNCS Hồ Chí Minh, 29-HD/TWĐTN-VP: "TM. BAN THƯỜNG VỤ /
+# BÍ THƯ"; Hội Nông dân likewise), never "TM. BCH …" from its name.
 STANDING_COMMITTEE = "Ban Thường vụ"
+
+
+def _signs_for_standing_committee(category, format_code):
+    return category == KindCategory.PARTY_COMMITTEE or (category == KindCategory.MASS_ORGANIZATION and format_code == "mass")
 
 
 def _without_place(name, unit):
@@ -36,7 +42,7 @@ def describe(organization, on_date):
     superior = parent.name if parent else ""
     return Issuer(
         organization=organization, unit=unit, name=organization.name,
-        body=STANDING_COMMITTEE if category == KindCategory.PARTY_COMMITTEE else body,
+        body=STANDING_COMMITTEE if _signs_for_standing_committee(category, format_code) else body,
         superior=superior, abbreviation=initials(body), place=unit.name,
         format_code=format_code, national_title=organization.kind.document_title,
         # 36-HD/VPTW: an organ of the Party committee named above it gives its own name only.

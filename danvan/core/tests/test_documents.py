@@ -116,10 +116,28 @@ def test_a_mass_organisation_with_its_own_title_writes_under_it_in_the_partys_la
     assert clerk.PARTY_SYMBOL.match(document.symbol) and left[-1] == f"Số: {document.symbol}"
     clerk.check_page(opened, clerk.format_named("mass"))
     assert abs(opened.sections[0].right_margin - Mm(20)) < Mm(0.1)
+    # Its committee signs through its standing committee, as the Đoàn's guide sets.
+    assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"]
     # One whose guide sets no title of its own (Hội Liên hiệp Phụ nữ here) writes as the Front does.
     women = organization_of(tree.cp2, "hoi-lhpn", "Hội Liên hiệp Phụ nữ", "mass_organization")
     left, right = clerk.header_lines(clerk.open_docx(issue(province_user, women, signer=Signer("Võ Thị Hoa", "Chủ tịch")).file.read()))
     assert right[0] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and left[-1].startswith("Số: 01/BC-")
+
+
+def test_a_doan_committee_signs_for_its_standing_committee_as_29_hd_twdtn_vp_sets(tree, province_user):
+    youth = OrganizationKindFactory(code="doan-tncs", name="Đoàn TNCS Hồ Chí Minh", category="mass_organization",
+                                    document_title="Đoàn TNCS Hồ Chí Minh")
+    province = OrganizationFactory(unit=tree.cp2, name=f"Tỉnh đoàn {tree.cp2.name}", kind=youth)
+    committee = OrganizationFactory(unit=tree.cp2, name=f"BCH tỉnh {tree.cp2.name}", kind=youth)
+    OrganizationLinkFactory(organization=committee, parent=province)
+    for signer, authority in ((Signer("Phạm Minh Khoa", "Phó Bí thư"), ["TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"]),
+                              (Signer("Lê Thị Mai", "Bí thư"), ["TM. BAN THƯỜNG VỤ", "BÍ THƯ"])):
+        document = issue(province_user, committee, signer=signer)
+        opened = clerk.open_docx(document.file.read())
+        assert [p.text for p in clerk.of_element(opened, Element.AUTHORITY)] == authority
+        assert document.authority == "TM" and "BCH" not in " ".join(authority)
+    # The symbol's abbreviation still comes from the body's own name.
+    assert document.symbol.endswith("/BCH")
 
 
 def test_an_administrators_figures_change_the_next_document(tree, province_user):
