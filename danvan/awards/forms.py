@@ -9,7 +9,7 @@ from danvan.organizations.models import Organization
 class DecisionForm(ScopedModelForm):
     class Meta:
         model = CommendationDecision
-        fields = ["number", "date", "issuing_body", "form", "signer", "signer_title", "reason", "phase"]
+        fields = ["recorded_from_paper", "number", "date", "issuing_body", "form", "signer", "signer_title", "reason", "phase"]
         widgets = {"reason": forms.Textarea(attrs={"rows": 2})}
 
 

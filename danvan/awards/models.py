@@ -33,7 +33,15 @@ class CommendationDecision(ScopedModel, SearchableModel):
 
     scope_path = "issuing_body__unit"
 
-    number = models.CharField(_("number and symbol"), max_length=60)
+    # A decision the system issues takes its number from the register at its first download; only one recorded
+    # from its paper copy (issued outside the system) carries the number typed from that paper.
+    recorded_from_paper = models.BooleanField(
+        _("recorded from the paper copy"), default=False,
+        help_text=_("Tick for a decision already issued on paper: type its number. Leave it for a decision the system "
+                    "issues: the register numbers it."),
+    )
+    number = models.CharField(_("number and symbol"), max_length=60, blank=True,
+                              help_text=_("The number printed on the paper copy (required for a decision recorded from paper)."))
     date = models.DateField(_("date"))
     issuing_body = models.ForeignKey(
         "organizations.Organization", verbose_name=_("issuing body"), on_delete=models.PROTECT, related_name="commendation_decisions"
@@ -48,10 +56,20 @@ class CommendationDecision(ScopedModel, SearchableModel):
         verbose_name = _("commendation decision")
         verbose_name_plural = _("commendation decisions")
         ordering = ["-date", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["issuing_body", "number"], name="unique_decision_number")]
+        constraints = [models.UniqueConstraint(fields=["issuing_body", "number"], condition=~models.Q(number=""),
+                                               name="unique_decision_number")]
 
     def __str__(self):
+        if not self.shown_number:
+            return _("Decision of %(date)s") % {"date": f"{self.date:%d/%m/%Y}"}
         return f"{self.shown_number} ({self.date:%d/%m/%Y})"
+
+    def clean(self):
+        super().clean()
+        self.number = (self.number or "").strip()
+        if self.recorded_from_paper and not self.number:
+            raise ValidationError({"number": _("A decision recorded from its paper copy needs the number and symbol "
+                                               "printed on it (field “number and symbol”).")})
 
     @property
     def shown_number(self):
