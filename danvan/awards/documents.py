@@ -9,7 +9,8 @@ from django.utils.translation import pgettext
 from danvan.core.choices import HolderKind
 from danvan.core.documents.issuers import describe
 from danvan.core.documents.render import CENTRED, Annex, Article, Table
-from danvan.core.documents.services import issue_once, registered, short_date
+from danvan.core.documents.services import issue_once, registered
+from danvan.core.text import fold
 from danvan.people.documents import dated_signer
 
 # The laws a state body's decision cites, by the date they came into force (the latest in force applies):
@@ -149,10 +150,22 @@ def certificate(user, recipient):
     decision = recipient.decision
     # The certificate cites the decision as registered, so the two papers carry the same number.
     cited = decision_document(user, decision)
-    body = [(False, recipient_unit(recipient)), *((False, line) for line in citation(recipient)),
-            (False, _("Decision No. %(number)s of %(date)s") % {"number": cited.symbol, "date": short_date(decision.date)})]
+    signer = decision_signer(decision)
+    described = describe(decision.issuing_body, decision.date)
+    unit = recipient_unit(recipient)
+    body = [*([(False, unit)] if unit else []), *((False, line) for line in citation(recipient))]
+    on = decision.date
+    reference = _("Decision No. %(number)s of day %(day)s month %(month)s year %(year)s") % {
+        "number": cited.symbol, "day": f"{on.day:02d}", "month": f"{on.month:02d}" if on.month < 3 else str(on.month), "year": on.year}
     return issue_once(
         user, decision, key=f"recipient-{recipient.pk}", issuer=decision.issuing_body, type_code="certificate",
-        issued_on=decision.date, summary="", body=body, signer=decision_signer(decision),
-        extra={"recipient_name": str(recipient).upper()},
+        issued_on=decision.date, summary="", body=body, signer=signer,
+        # The sample's lines: who awards ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …", "BAN THƯỜNG VỤ HUYỆN ỦY …"), "TẶNG",
+        # the form's name as the title ("GIẤY KHEN", "BẰNG KHEN"), the recipient, then the decision it carries out.
+        extra={"recipient_name": str(recipient), "awarder": _deciding(described, signer), "reference": reference,
+               **({"certificate_title": str(decision.form)} if fold(str(decision.form)) in CERTIFICATE_FORMS else {})},
     )
+
+
+# The forms whose name is the certificate's title ("BẰNG KHEN"); any other's certificate is titled as its type.
+CERTIFICATE_FORMS = ("giay khen", "bang khen")

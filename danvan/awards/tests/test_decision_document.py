@@ -112,7 +112,7 @@ def test_the_certificate_cites_the_registered_decision(tree, make_user):
     recipient = RecipientFactory(decision=decision)
     user = make_user(tree.ld1, role=Role.EDITOR)
     text = clerk.text(clerk.open_docx(certificate(user, recipient).file.read()))
-    assert "Quyết định số 01/QĐ-UBND ngày 04/8/2020" in text
+    assert "Quyết định số 01/QĐ-UBND ngày 04 tháng 8 năm 2020" in text
     assert decision_document(user, decision).symbol == "01/QĐ-UBND" and Document.objects.count() == 2
 
 

@@ -20,7 +20,8 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "data" / "documents"
 
 CENTRED = {Element.NATIONAL_TITLE, Element.MOTTO, Element.TITLE_RULE, Element.SUPERIOR, Element.ISSUER,
            Element.ISSUER_MARK, Element.SYMBOL, Element.PLACE_DATE, Element.TYPE_NAME, Element.SUMMARY,
-           Element.RECIPIENT, Element.AUTHORITY, Element.SIGNER}
+           Element.RECIPIENT, Element.AUTHORITY, Element.SIGNER, Element.AWARDER, Element.AWARD_VERB,
+           Element.CERTIFICATE_TITLE}
 
 
 def default_template_path(layout):
@@ -40,6 +41,13 @@ def _styles(document):
     document.styles[style_name(Element.BODY)].paragraph_format.space_after = Pt(6)
     document.styles[style_name(Element.TYPE_NAME)].paragraph_format.space_before = Pt(12)
     document.styles[style_name(Element.HEADING)].paragraph_format.space_before = Pt(6)  # apart from a table above it
+    # The certificate's lines stand apart as on the printed sample: "TẶNG" under who awards, the title and the
+    # recipient each with room around them.
+    document.styles[style_name(Element.AWARDER)].paragraph_format.space_before = Pt(18)
+    document.styles[style_name(Element.AWARD_VERB)].paragraph_format.space_before = Pt(6)
+    document.styles[style_name(Element.CERTIFICATE_TITLE)].paragraph_format.space_before = Pt(6)
+    document.styles[style_name(Element.CERTIFICATE_TITLE)].paragraph_format.space_after = Pt(6)
+    document.styles[style_name(Element.RECIPIENT)].paragraph_format.space_after = Pt(6)
     _table_styles(document)
     article = document.styles.add_style("DV article", WD_STYLE_TYPE.CHARACTER)
     article.font.bold = True  # rendering sets it from the format's heading element
@@ -197,10 +205,29 @@ def build_text():
 
 
 def build_certificate():
-    document = _opening(LANDSCAPE_COLUMNS)
+    """The state's sample of a giấy khen / bằng khen (Nghị định 98/2023/NĐ-CP, Thông tư of the Ministry of Home
+    Affairs on the forms), landscape: the national title (and motto) centred; who awards ("CHỦ TỊCH ỦY BAN NHÂN DÂN
+    HUYỆN …", "BAN THƯỜNG VỤ HUYỆN ỦY …"); "TẶNG"; the title in large letters ("GIẤY KHEN"); the recipient; the
+    unit and the citation ("Đã có thành tích …"); then on the left the decision it carries out ("Quyết định số …
+    ngày … tháng … năm …") and the certificate's number in the register, on the right the place and date and the
+    signature."""
+    document = Document()
+    _styles(document)
+    _line(document, Element.NATIONAL_TITLE, "{{ national_title }}")
+    _optional(document, Element.MOTTO, "motto")
+    _optional(document, Element.TITLE_RULE, "title_rule")
+    _line(document, Element.AWARDER, "{{ awarder }}")
+    _line(document, Element.AWARD_VERB, "{{ award_verb }}")
+    _line(document, Element.CERTIFICATE_TITLE, "{{ certificate_title }}")
     _line(document, Element.RECIPIENT, "{{ recipient_name }}")
     _body(document)
-    _, signature = _two_columns(document, LANDSCAPE_COLUMNS)
+    reference, signature = _two_columns(document, LANDSCAPE_COLUMNS)
+    _no_side_padding(document.tables[-1])
+    reference.add_paragraph("{%p if reference %}")
+    _line(reference, Element.SYMBOL, "{{ reference }}")
+    reference.add_paragraph("{%p endif %}")
+    _line(reference, Element.SYMBOL, "{{ symbol_line }}")
+    _line(signature, Element.PLACE_DATE, "{{ place_date }}")
     _signature(signature)
     return document
 

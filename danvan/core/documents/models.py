@@ -36,6 +36,10 @@ class Element(models.TextChoices):
     HEADING = "heading", _("Heading in the body")
     BODY = "body", _("Body")
     RECIPIENT = "recipient", _("Person or collective commended")
+    # A certificate's own lines (mẫu giấy khen, bằng khen): who awards, "TẶNG", then its title in large letters.
+    AWARDER = "awarder", _("Who awards (certificate)")
+    AWARD_VERB = "award_verb", _("“Awards” line (certificate)")
+    CERTIFICATE_TITLE = "certificate_title", _("Certificate's title")
     AUTHORITY = "authority", _("Authority and signer's title")
     SIGNER = "signer", _("Signer's name")
     RECIPIENTS_HEADING = "recipients_heading", _("“Recipients:” heading")

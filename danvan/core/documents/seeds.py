@@ -44,6 +44,10 @@ PARTY_ELEMENTS = {
     "authority": (14, True, False, True, False), "signer": (14, True, False, False, False),
     "recipients_heading": (14, False, False, False, True), "recipients": (12, False, False, False, False),
     "motto": (14, True, False, False, False),
+    # The certificate (mẫu giấy khen, bằng khen): who awards and "TẶNG" in bold capitals, the title in large bold
+    # capitals, the recipient (above) large and bold.
+    "awarder": (14, True, False, True, False), "award_verb": (14, True, False, True, False),
+    "certificate_title": (36, True, False, True, False),
 }
 STATE_ELEMENTS = {
     **PARTY_ELEMENTS,
@@ -76,9 +80,11 @@ def seed_document_defaults(get_model):
         formats.append(document_format)
         if created:
             new_formats.append(document_format)
-            for element, (size, bold, italic, upper, underline) in ELEMENTS[code].items():
-                FormatElement.objects.create(format=document_format, element=element, size=size, bold=bold,
-                                             italic=italic, upper=upper, underline=underline)
+        # A format's missing element (one a later release added: the certificate's lines) takes its default;
+        # an element an administrator changed is left as it is.
+        for element, (size, bold, italic, upper, underline) in ELEMENTS[code].items():
+            FormatElement.objects.get_or_create(format=document_format, element=element, defaults={
+                "size": size, "bold": bold, "italic": italic, "upper": upper, "underline": underline})
     for code, name, abbreviation, layout, landscape in TYPES:
         document_type, created = DocumentType.objects.get_or_create(
             code=code, defaults={"name": name, "abbreviation": abbreviation, "layout": layout, "landscape": landscape})

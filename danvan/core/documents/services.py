@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from danvan.core.choices import Role
 from danvan.core.documents import issuers
@@ -28,7 +29,8 @@ CAPITALISED = {
     Element.NATIONAL_TITLE: ("national_title",), Element.MOTTO: ("motto",), Element.SUPERIOR: ("superior",),
     Element.ISSUER: ("issuer",), Element.TYPE_NAME: ("type_name",), Element.SUMMARY: ("summary",),
     Element.AUTHORITY: ("authority", "signer_title"), Element.SIGNER: ("signer_name",),
-    Element.RECIPIENT: ("recipient_name",),
+    Element.RECIPIENT: ("recipient_name",), Element.AWARDER: ("awarder",), Element.AWARD_VERB: ("award_verb",),
+    Element.CERTIFICATE_TITLE: ("certificate_title",),
 }
 
 
@@ -125,6 +127,9 @@ def _context(document_format, document_type, issuer, symbol, issued_on, summary,
         "authority": _authority_line(document_format, issuer, signer), "signer_title": signer.printed_title,
         "signer_name": signer.name, "recipients_heading": _("Recipients:"), "recipients": list(recipients),
         "recipient_name": "",
+        # A certificate's lines: who awards (the issuing body, unless the issuing app names its head: "Chủ tịch Ủy
+        # ban nhân dân huyện …"), "Tặng", its title (the type's name: "Giấy khen"), the decision it carries out.
+        "awarder": issuer.name, "award_verb": pgettext("certificate", "Awards"), "certificate_title": document_type.name, "reference": "",
         "annexes": [{"title": annex.title, "body": _items(annex.body, tables)} for annex in annexes],
         "annex_note": _("(Attached to %(type)s No. %(symbol)s of %(date)s of %(issuer)s)") % {
             "type": document_type.name, "symbol": symbol, "date": short_date(issued_on), "issuer": issuer.name},

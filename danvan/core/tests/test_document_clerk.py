@@ -150,6 +150,9 @@ def check_docx(document, opened):
         for paragraph in clerk.of_element(opened, element.element):
             assert bool(paragraph.style.font.underline) == element.underline, element.element
             assert paragraph.style.font.element.rPr.rFonts.get(qn("w:cs")) == fmt.font_name, element.element
+    if document.type.layout == Layout.CERTIFICATE:
+        check_certificate(document, opened)
+        return
     # The header block: left the superior body, the issuing body, its mark, the number; right the national title
     # (and motto), its rule, the place and date; in that order.
     left, right = clerk.header_lines(opened)
@@ -201,6 +204,48 @@ def check_docx(document, opened):
         assert listed == [f"- {line}" for line in document.recipients] and listed
 
 
+def check_certificate(document, opened):
+    """The state's sample of a giấy khen (Nghị định 98/2023/NĐ-CP): the national title (and motto) and its rule
+    centred at the top; who awards, "TẶNG", the title in large bold capitals, the recipient; the citation; then on the
+    left the decision it carries out and the number, on the right the place and date in italics and the signature."""
+    fmt = document.format
+    lines = [(p.style.name, p.text) for p in clerk.paragraphs(opened) if p.text.strip()]
+    top = [upper_if(fmt, Element.NATIONAL_TITLE, document.header.get("national_title") or fmt.national_title)]
+    top += ([fmt.motto] if fmt.motto else []) + [fmt.title_rule]
+    assert [text for _, text in lines[:len(top)]] == top, lines[:4]
+    order = [name for name, _ in lines[len(top):len(top) + 4]]
+    assert order == [style_name(e) for e in (Element.AWARDER, Element.AWARD_VERB, Element.CERTIFICATE_TITLE, Element.RECIPIENT)], order
+    awarder, verb, title, recipient = (text for _, text in lines[len(top):len(top) + 4])
+    assert awarder and verb == upper_if(fmt, Element.AWARD_VERB, "Tặng") and title in ("GIẤY KHEN", "BẰNG KHEN") and recipient
+    for element in (Element.AWARDER, Element.CERTIFICATE_TITLE, Element.RECIPIENT):
+        assert clerk.of_element(opened, element)[0].style.font.bold, element
+    assert (clerk.of_element(opened, Element.CERTIFICATE_TITLE)[0].style.font.size
+            > clerk.of_element(opened, Element.RECIPIENT)[0].style.font.size > clerk.of_element(opened, Element.BODY)[0].style.font.size)
+    assert not clerk.of_element(opened, Element.TYPE_NAME) and not clerk.of_element(opened, Element.RECIPIENTS_HEADING)
+    table = signature_table(opened)
+    left, right = table.rows[0].cells
+    numbers = [p.text for p in left.paragraphs if p.text]
+    assert numbers[-1] == f"{fmt.number_label} {document.symbol}", numbers
+    pattern = clerk.STATE_SYMBOL if fmt.numbering == "year" else clerk.PARTY_SYMBOL
+    assert pattern.match(document.symbol), document.symbol
+    place_date = clerk.of_element(opened, Element.PLACE_DATE)
+    assert len(place_date) == 1 and place_date[0].style.font.italic and right.paragraphs[0].text == place_date[0].text
+    match = PLACE_DATE.match(place_date[0].text)
+    assert match and match["place"] == document.place, place_date[0].text
+    assert (int(match["day"]), int(match["month"]), int(match["year"])) == (document.issued_on.day, document.issued_on.month, document.issued_on.year)
+    texts = [p.text for p in right.paragraphs]
+    assert texts[-1] == document.signer_name and texts[-4:-1] == ["", "", ""], "room for the signature and the seal"
+    authority = [p.text for p in right.paragraphs if p.style.name == style_name(Element.AUTHORITY)]
+    labels = {"TM": fmt.on_behalf_label, "KT": fmt.deputy_label, "TL": fmt.by_order_label}
+    if document.authority:
+        assert len(authority) == 2 and authority[0].startswith(labels[document.authority] + " "), authority
+    # The national title and the place and date each hold on one line, as on a real document.
+    for paragraph, width in ((clerk.of_element(opened, Element.NATIONAL_TITLE)[0], fmt.page_height_mm - fmt.margin_left_mm - fmt.margin_right_mm),
+                             (place_date[0], clerk._cell_width_mm(table, 1))):
+        needed = clerk.lines_needed(paragraph, width, fmt.font_name)
+        assert needed is None or needed == 1, paragraph.text
+
+
 def pdf_pages(path):
     """[(width, height) in points] of every page, as pdfinfo reads them."""
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(path)], capture_output=True, text=True, check=True).stdout
@@ -229,7 +274,10 @@ def check_pdf(document, opened, pdf, name):
     # The national title and the place and date each hold on one line, as on a real document.
     first_page = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True).stdout
     lines = [" ".join(line.split()) for line in first_page.splitlines()]
-    left, right = clerk.header_lines(opened)
+    if document.type.layout == Layout.CERTIFICATE:
+        right = [clerk.of_element(opened, e)[0].text.replace("\u00a0", " ") for e in (Element.NATIONAL_TITLE, Element.PLACE_DATE)]
+    else:
+        _left, right = clerk.header_lines(opened)
     for line in (right[0], right[-1], *([document.format.motto] if document.format.motto else [])):
         assert any(line in printed for printed in lines), (line, lines[:8])
     fonts = pdf_fonts(path)
