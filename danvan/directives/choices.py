@@ -35,7 +35,15 @@ class ObligationKind(models.TextChoices):
     REVIEW = "review", _("Interim or final review")
     SUPERVISION_PLAN = "supervision_plan", _("Supervision plan")
     REPORT = "report", _("Report")
+    RECEPTION = "reception", _("Periodic citizen reception by the head of the Party committee")
     OTHER = "other", _("Other")
+
+
+class PeriodUnit(models.TextChoices):
+    """What an obligation's period is counted in: years (2242-QĐ/TU's yearly dialogue) or months (KL 215-KL/TW's reception days)."""
+
+    YEAR = "year", _("Years")
+    MONTH = "month", _("Months")
 
 
 class ObligationState(models.TextChoices):

@@ -8,6 +8,11 @@ dialogue of 2242-QĐ/TU) registers a source in its ``AppConfig.ready``::
 ``source(unit_ids, first_year, last_year)`` returns the records held in those units and years as
 ``Evidence``; the obligations' state (``queries.obligation_status``, ``obligations_of_unit``) counts them
 beside the fulfilments recorded by hand. Directives imports none of those apps.
+
+Sources are asked for whole years, for yearly and monthly obligations alike: each Evidence carries its day, and
+its ``month`` (that day's, unless the source says otherwise) places it in a month of a monthly obligation
+(KL 215-KL/TW's reception days, ``engagement.queries.receptions_held``). ``found(..., months=...)`` keeps only
+the evidence of those months.
 """
 
 import dataclasses
@@ -25,6 +30,11 @@ class Evidence:
     record: object
     fulfilled_on: datetime.date
     description: str = ""
+    month_counted: int | None = None  # the month it counts for, when not its day's
+
+    @property
+    def month(self):
+        return self.month_counted or self.fulfilled_on.month
 
     @property
     def key(self):
@@ -35,11 +45,16 @@ def register(kind, source):
     _SOURCES.setdefault(kind, []).append(source)
 
 
-def found(kind, unit_ids, first_year, last_year):
-    """Every registered record of ``kind`` in ``unit_ids`` and the years [first_year, last_year]: one query per source."""
+def found(kind, unit_ids, first_year, last_year, months=None):
+    """Every registered record of ``kind`` in ``unit_ids`` and the years [first_year, last_year] (and, when given,
+    only in ``months``, numbers 1–12): one query per source."""
     if not unit_ids:
         return []
-    return [item for source in _SOURCES.get(kind, ()) for item in source(list(unit_ids), first_year, last_year)]
+    items = [item for source in _SOURCES.get(kind, ()) for item in source(list(unit_ids), first_year, last_year)]
+    if months is not None:
+        months = set(months)
+        items = [item for item in items if item.month in months]
+    return items
 
 
 def fulfilment_key(fulfilment):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import ScopedModelForm
+from danvan.directives.choices import PeriodUnit
 from danvan.directives.models import Directive, Implementation, Obligation
 from danvan.core.forms import ScopedForm, limit_choices_to_scope
 from danvan.units.models import Unit
@@ -48,11 +49,20 @@ class ImplementationEditForm(ScopedModelForm):
 class ObligationForm(ScopedModelForm):
     class Meta:
         model = Obligation
-        fields = ["title", "kind", "level", "period_years", "times", "first_year", "last_year"]
+        fields = ["title", "kind", "level", "period_unit", "period_years", "times", "first_year", "last_year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period_unit"].required = False  # a form without it keeps the obligation yearly
+
+    def clean_period_unit(self):
+        return self.cleaned_data.get("period_unit") or self.instance.period_unit or PeriodUnit.YEAR
 
 
 class FulfilmentForm(ScopedForm):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all())
     year = forms.IntegerField(label=_("Year"), min_value=1945, max_value=2100, initial=lambda: datetime.date.today().year)
+    month = forms.IntegerField(label=_("Month"), min_value=1, max_value=12, required=False,
+                               help_text=_("For an obligation counted per month; taken from the date when left empty."))
     fulfilled_on = forms.DateField(label=_("Date"), required=False)
     description = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -13,7 +13,7 @@ from danvan.core.choices import Level
 from danvan.core.models import ScopedModel, SearchableModel
 from danvan.core.scoping import PATH_SEGMENT_WIDTH, Scope, ScopedQuerySet
 from danvan.core.uploads import DOCUMENT_CHECK
-from danvan.directives.choices import TYPE_NAMES, DirectiveStatus, DirectiveType, ObligationKind
+from danvan.directives.choices import TYPE_NAMES, DirectiveStatus, DirectiveType, ObligationKind, PeriodUnit
 from danvan.directives.symbols import CANONICAL_ABBREVIATION, symbol_key
 
 
@@ -137,7 +137,13 @@ class ObligationQuerySet(ScopedQuerySet):
 
 
 class Obligation(ScopedModel):
-    """A recurring duty a directive sets on every unit of a level (e.g. a yearly dialogue, 2242-QĐ/TU)."""
+    """A recurring duty a directive sets on every unit of a level (e.g. a yearly dialogue, 2242-QĐ/TU; reception days
+    every month, KL 215-KL/TW).
+
+    A period is a tuple whose first two items are its first and last year: ``(first, last)`` for an obligation counted
+    in years, ``(year, year, month)`` for one month of a monthly obligation. ``period_of(year)`` of a monthly
+    obligation without a month is its whole year, the span its twelve months are shown in.
+    """
 
     scope_path = "directive__unit"
     objects = ObligationQuerySet.as_manager()
@@ -146,6 +152,8 @@ class Obligation(ScopedModel):
     title = models.CharField(_("obligation"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=ObligationKind.choices, default=ObligationKind.OTHER)
     level = models.PositiveSmallIntegerField(_("units of level"), choices=Level.choices)
+    period_unit = models.CharField(_("counted per"), max_length=5, choices=PeriodUnit.choices, default=PeriodUnit.YEAR,
+                                   help_text=_("Months for a duty of every month (reception days, KL 215-KL/TW)."))
     period_years = models.PositiveSmallIntegerField(_("every (years)"), default=1, help_text=_("1 for every year; 5 for a review after five years."))
     times = models.PositiveSmallIntegerField(_("at least (times per period)"), default=1)
     first_year = models.PositiveSmallIntegerField(_("from year"))
@@ -159,36 +167,63 @@ class Obligation(ScopedModel):
     def __str__(self):
         return self.title
 
+    @property
+    def is_monthly(self):
+        return self.period_unit == PeriodUnit.MONTH
+
     def clean(self):
         super().clean()
         if self.period_years == 0:
             raise ValidationError({"period_years": _("The period must be at least one year.")})
+        if self.is_monthly and self.period_years != 1:
+            raise ValidationError({"period_years": _("A monthly obligation recurs every month: leave “every (years)” at 1.")})
         if self.times == 0:
             raise ValidationError({"times": _("At least once per period.")})
         if self.last_year and self.first_year and self.last_year < self.first_year:
             raise ValidationError({"last_year": _("The last year cannot be before the first year.")})
 
-    def period_of(self, year):
-        """(first, last) year of the period that contains ``year``."""
+    def period_of(self, year, month=None):
+        """The period that contains ``year`` (and ``month``, for a monthly obligation)."""
+        if self.is_monthly:
+            return (year, year, month) if month else (year, year)
         start = self.first_year + (year - self.first_year) // self.period_years * self.period_years
         return start, start + self.period_years - 1
 
     def periods(self, until_year):
         last = min(until_year, self.last_year or until_year)
+        if self.is_monthly:
+            return [(year, year, month) for year in range(self.first_year, last + 1) for month in range(1, 13)]
         return [(start, start + self.period_years - 1) for start in range(self.first_year, last + 1, self.period_years)]
 
+    def months_of(self, year):
+        """The twelve month periods of ``year`` (a monthly obligation)."""
+        return [(year, year, month) for month in range(1, 13)]
+
     def deadline_of(self, period):
+        """The last day of the period: 31 December of its last year, or the month's last day."""
+        if len(period) > 2 and period[2]:
+            year, month = period[0], period[2]
+            return datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
         return datetime.date(period[1], 12, 31)
+
+    @staticmethod
+    def contains(period, year, month=None):
+        """Whether a fulfilment or evidence of ``year`` (and ``month``) counts in ``period``."""
+        if not period[0] <= year <= period[1]:
+            return False
+        return len(period) < 3 or not period[2] or month == period[2]
 
 
 class ObligationFulfilment(ScopedModel):
-    """Evidence that a unit met an obligation in a year: any record (a dialogue, a meeting …) or a description."""
+    """Evidence that a unit met an obligation in a year (and month, for a monthly one): any record (a dialogue, a
+    meeting …) or a description."""
 
     related_scopes = {"obligation": "binding_for"}
 
     obligation = models.ForeignKey(Obligation, verbose_name=_("obligation"), on_delete=models.CASCADE, related_name="fulfilments")
     unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="obligation_fulfilments")
     year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True, help_text=_("For a monthly obligation: the month it counts for."))
     fulfilled_on = models.DateField(_("date"), null=True, blank=True)
     content_type = models.ForeignKey("contenttypes.ContentType", null=True, blank=True, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
@@ -198,11 +233,12 @@ class ObligationFulfilment(ScopedModel):
     class Meta:
         verbose_name = _("obligation fulfilment")
         verbose_name_plural = _("obligation fulfilments")
-        ordering = ["obligation", "year", "unit__path"]
+        ordering = ["obligation", "year", "month", "unit__path"]
         indexes = [models.Index(fields=["obligation", "year", "unit"])]
 
     def __str__(self):
-        return f"{self.obligation} — {self.unit} — {self.year}"
+        when = f"{self.month:02d}/{self.year}" if self.month else self.year
+        return f"{self.obligation} — {self.unit} — {when}"
 
     def clean(self):
         super().clean()
@@ -210,6 +246,10 @@ class ObligationFulfilment(ScopedModel):
             raise ValidationError({"description": _("Name the record that fulfils the obligation, or describe what was done.")})
         if self.fulfilled_on and self.year and self.fulfilled_on.year != self.year:
             raise ValidationError({"fulfilled_on": _("The date must fall in the year it counts for.")})
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValidationError({"month": _("The month is a number from 1 to 12.")})
+        if self.fulfilled_on and self.month and self.fulfilled_on.month != self.month:
+            raise ValidationError({"fulfilled_on": _("The date must fall in the month it counts for.")})
 
 
 track(Directive, Implementation, Obligation, ObligationFulfilment)

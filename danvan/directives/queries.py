@@ -85,18 +85,35 @@ def implementation_matrix(directive, user, level=Level.COMMUNE):
 
 @dataclasses.dataclass
 class ObligationCell:
+    """A unit's state for an obligation in a period. For the year of a monthly obligation, ``months`` holds the
+    twelve month cells and the year is met when every month is, overdue when any month is."""
+
     obligation: Obligation
     unit: Unit
     period: tuple
     fulfilments: list
     today: datetime.date
+    months: list = dataclasses.field(default_factory=list)
 
     @property
     def count(self):
         return len(self.fulfilments)
 
     @property
+    def month(self):
+        return self.period[2] if len(self.period) > 2 else None
+
+    @property
+    def months_met(self):
+        return sum(cell.state == ObligationState.MET for cell in self.months)
+
+    @property
     def state(self):
+        if self.months:
+            states = {cell.state for cell in self.months}
+            if states == {ObligationState.MET}:
+                return ObligationState.MET
+            return ObligationState.OVERDUE if ObligationState.OVERDUE in states else ObligationState.DUE
         if self.count >= self.obligation.times:
             return ObligationState.MET
         if self.obligation.deadline_of(self.period) < self.today:
@@ -107,26 +124,47 @@ class ObligationCell:
         return ObligationState(self.state).label
 
 
+def _month_of(item):
+    """The month a fulfilment or evidence counts for: its own, else its date's."""
+    month = getattr(item, "month", None)
+    if month is None and item.fulfilled_on is not None:
+        return item.fulfilled_on.month
+    return month
+
+
+def _cell(obligation, unit, period, fulfilments, today):
+    """The cell of ``period``; the year of a monthly obligation is split into its twelve months."""
+    if not obligation.is_monthly or len(period) > 2:
+        return ObligationCell(obligation, unit, period, fulfilments, today)
+    months = [ObligationCell(obligation, unit, month, [f for f in fulfilments if _month_of(f) == month[2]], today)
+              for month in obligation.months_of(period[0])]
+    return ObligationCell(obligation, unit, period, fulfilments, today, months)
+
+
 def obligation_units(obligation, user, period):
     start, end = datetime.date(period[0], 1, 1), datetime.date(period[1], 12, 31)
     units = Unit.objects.visible_to(user).filter(subtree_q(obligation.directive.unit.path), level=obligation.level)
     return list(_units_existing_in(units, start, end).select_related("parent").order_by("path"))
 
 
-def obligation_status(obligation, user, year, today=None):
-    """Every unit the obligation binds in the period containing ``year``: met, due or overdue, and by which records."""
+def obligation_status(obligation, user, year, today=None, month=None):
+    """Every unit the obligation binds in the period containing ``year``: met, due or overdue, and by which records.
+
+    For a monthly obligation: the cells of ``month``, or without one the year's cells, each with its twelve months
+    (``ObligationCell.months``). Three queries whatever the number of units (plus one per evidence source)."""
     today = today or datetime.date.today()
-    period = obligation.period_of(year)
+    period = obligation.period_of(year, month)
     units = obligation_units(obligation, user, period)
     by_unit = {unit.pk: [] for unit in units}
     fulfilments = ObligationFulfilment.objects.filter(
         obligation=obligation, year__gte=period[0], year__lte=period[1], unit__in=[unit.pk for unit in units]
     ).select_related("content_type").order_by("fulfilled_on", "pk")
     for fulfilment in fulfilments:
-        by_unit[fulfilment.unit_id].append(fulfilment)
-    for item in evidence.found(obligation.kind, by_unit, *period):
+        if Obligation.contains(period, fulfilment.year, _month_of(fulfilment)):
+            by_unit[fulfilment.unit_id].append(fulfilment)
+    for item in evidence.found(obligation.kind, by_unit, period[0], period[1], months=[month] if len(period) > 2 else None):
         _add_evidence(by_unit[item.unit_id], item)
-    return [ObligationCell(obligation, unit, period, by_unit[unit.pk], today) for unit in units]
+    return [_cell(obligation, unit, period, by_unit[unit.pk], today) for unit in units]
 
 
 def _add_evidence(fulfilments, item):
@@ -147,7 +185,8 @@ def obligations_binding(unit, user, year):
 
 
 def obligations_of_unit(unit, user, year, today=None):
-    """Every obligation that binds ``unit`` in ``year`` (set by a directive in a register at or above it), with its state."""
+    """Every obligation that binds ``unit`` in ``year`` (set by a directive in a register at or above it), with its state;
+    a monthly one's cell holds its twelve months of ``year``."""
     today = today or datetime.date.today()
     obligations = list(obligations_binding(unit, user, year))
     periods = {obligation.pk: obligation.period_of(year) for obligation in obligations}
@@ -158,13 +197,14 @@ def obligations_of_unit(unit, user, year, today=None):
             obligation__in=obligations, unit=unit, year__gte=low, year__lte=year + 10
         ).select_related("content_type"):
             period = periods[fulfilment.obligation_id]
-            if period[0] <= fulfilment.year <= period[1]:
+            if Obligation.contains(period, fulfilment.year, _month_of(fulfilment)):
                 found[fulfilment.obligation_id].append(fulfilment)
         for kind in {obligation.kind for obligation in obligations}:
             items = evidence.found(kind, [unit.pk], low, year + 10)
             for obligation in (o for o in obligations if o.kind == kind):
                 period = periods[obligation.pk]
                 for item in items:
-                    if period[0] <= item.year <= period[1]:
+                    if Obligation.contains(period, item.year, item.month):
                         _add_evidence(found[obligation.pk], item)
-    return [ObligationCell(o, unit, periods[o.pk], found[o.pk], today) for o in obligations]
+    # A monthly obligation's year comes with its twelve months.
+    return [_cell(o, unit, periods[o.pk], found[o.pk], today) for o in obligations]

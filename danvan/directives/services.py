@@ -78,16 +78,36 @@ def save_implementation(user, implementation):
 
 
 @transaction.atomic
-def record_fulfilment(user, obligation, unit, year, record=None, description="", fulfilled_on=None):
-    """A unit met an obligation in ``year``: by ``record`` (any model instance) or by a description."""
+def record_fulfilment(user, obligation, unit, year, record=None, description="", fulfilled_on=None, month=None):
+    """A unit met an obligation in ``year`` (and ``month``, for a monthly obligation: taken from ``fulfilled_on``
+    when not given): by ``record`` (any model instance) or by a description."""
     if unit.level != obligation.level:
         raise ValidationError({"unit": _("This obligation applies to units of level “%(level)s”.") % {"level": obligation.get_level_display()}})
     if year < obligation.first_year or (obligation.last_year and year > obligation.last_year):
         raise ValidationError({"year": _("The obligation does not apply in %(year)s.") % {"year": year}})
-    fulfilment = ObligationFulfilment(obligation=obligation, unit=unit, year=year, description=description.strip(), fulfilled_on=fulfilled_on)
+    month = _fulfilment_month(obligation, month, fulfilled_on)
+    fulfilment = ObligationFulfilment(obligation=obligation, unit=unit, year=year, month=month, description=description.strip(),
+                                      fulfilled_on=fulfilled_on)
     if record is not None:
         fulfilment.content_type = ContentType.objects.get_for_model(record)
         fulfilment.object_id = record.pk
     return save_record(user, fulfilment)
 
 
+def _fulfilment_month(obligation, month, fulfilled_on):
+    """The month a fulfilment counts for: required (1–12) for a monthly obligation, none for a yearly one."""
+    if not obligation.is_monthly:
+        if month not in (None, ""):
+            raise ValidationError({"month": _("This obligation is counted per year: leave the month empty.")})
+        return None
+    if month in (None, ""):
+        if fulfilled_on is None:
+            raise ValidationError({"month": _("This obligation is counted per month: give the month it counts for.")})
+        return fulfilled_on.month
+    try:
+        month = int(month)
+    except (TypeError, ValueError):
+        month = 0
+    if not 1 <= month <= 12:
+        raise ValidationError({"month": _("The month is a number from 1 to 12.")})
+    return month

@@ -163,8 +163,14 @@ class FulfilmentCreateView(ParentFormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        return services.record_fulfilment(self.request.user, self.object, data["unit"], data["year"],
+        return services.record_fulfilment(self.request.user, self.object, data["unit"], data["year"], month=data.get("month"),
                                           description=data["description"], fulfilled_on=data["fulfilled_on"])
+
+
+def month_labels():
+    """The heads of a monthly obligation's twelve cells, short enough for a phone ("T1" … "T12"), with the full
+    name for their title ("Tháng 1")."""
+    return [(_("M%(month)d") % {"month": month}, _("Month %(month)d") % {"month": month}) for month in range(1, 13)]
 
 
 class ObligationStatusView(ScopedMixin, generic.TemplateView):
@@ -180,7 +186,7 @@ class ObligationStatusView(ScopedMixin, generic.TemplateView):
         query = read_query(self.request, ObligationStatusQuery)
         user, year, unit_id = self.request.user, query["year"] or datetime.date.today().year, query["unit"]
         unit = get_object_or_404(Unit.objects.visible_to(user), pk=unit_id) if unit_id is not None else None
-        context = {**super().get_context_data(**kwargs), "year": year, "unit": unit}
+        context = {**super().get_context_data(**kwargs), "year": year, "unit": unit, "month_labels": month_labels()}
         if unit is not None:
             context["cells"] = queries.obligations_of_unit(unit, user, year)
         else:

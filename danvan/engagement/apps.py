@@ -10,10 +10,12 @@ class EngagementConfig(AppConfig):
     def ready(self):
         from danvan.directives import evidence
         from danvan.directives.choices import ObligationKind
-        from danvan.engagement.queries import dialogues_held
+        from danvan.engagement.queries import dialogues_held, receptions_held
 
         # A dialogue held in a unit meets the dialogue obligations of that unit and year by itself.
         evidence.register(ObligationKind.DIALOGUE, dialogues_held)
+        # A day the head of the Party committee received citizens counts for the month's reception days (KL 215-KL/TW).
+        evidence.register(ObligationKind.RECEPTION, receptions_held)
 
         from danvan.core import dashboard, inbox, panels
         from danvan.engagement.overview import hot_case_panel, hot_cases_waiting, unit_hot_cases

@@ -21,6 +21,20 @@ def dialogues_held(unit_ids, first_year, last_year):
     return [Evidence(unit_id=d.unit_id, year=d.date.year, record=d, fulfilled_on=d.date) for d in dialogues]
 
 
+
+def receptions_held(unit_ids, first_year, last_year):
+    """The days the head of the Party committee received citizens (tiếp công dân định kỳ) in ``unit_ids`` in those
+    years: what KL 215-KL/TW's reception days a month count. A day counts once however many records it has (the
+    first one stands for it). One query."""
+    receptions = Dialogue.objects.filter(unit_id__in=unit_ids, kind=DialogueKind.PARTY_RECEPTION,
+                                         date__year__gte=first_year, date__year__lte=last_year).order_by("unit_id", "date", "pk")
+    days, found = set(), []
+    for reception in receptions:
+        if (reception.unit_id, reception.date) not in days:
+            days.add((reception.unit_id, reception.date))
+            found.append(Evidence(unit_id=reception.unit_id, year=reception.date.year, record=reception, fulfilled_on=reception.date))
+    return sorted(found, key=lambda item: (item.fulfilled_on, item.record.pk))
+
 # ---------------------------------------------------------------- statistics (issue 12, point 5)
 
 @dataclasses.dataclass(frozen=True)
