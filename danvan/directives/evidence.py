@@ -58,7 +58,10 @@ def found(kind, unit_ids, first_year, last_year, months=None):
 
 
 def fulfilment_key(fulfilment):
-    """The record a hand-recorded fulfilment names, so that the same record is never counted twice."""
+    """The record a hand-recorded fulfilment (or an Evidence already counted) names, so that the same record is
+    never counted twice."""
+    if isinstance(fulfilment, Evidence):
+        return fulfilment.key
     if fulfilment.content_type_id is None:
         return None
     return (f"{fulfilment.content_type.app_label}.{fulfilment.content_type.model}", fulfilment.object_id)
