@@ -173,6 +173,10 @@ class MergeInput(serializers.Serializer):
     repeats = RepeatsField(child_relation=serializers.PrimaryKeyRelatedField(queryset=Petition.objects.all()), allow_empty=False)
 
 
+class UnmergeInput(serializers.Serializer):
+    """Nothing to send: the petition named in the address is taken out of the matter it was merged into."""
+
+
 class CaseInput(serializers.Serializer):
     case = serializers.PrimaryKeyRelatedField(queryset=HotCase.objects.all(), allow_null=True)
 
@@ -185,7 +189,7 @@ class PetitionViewSet(StepsMixin, ScopedModelViewSet):
     serializer_class = PetitionSerializer
     filterset_class = PetitionFilter
     action_serializers = {"transfer": TransferInput, "accept": AcceptInput, "return_": ReturnInput, "answer": AnswerInput, "close": CloseInput,
-                          "merge": MergeInput, "case": CaseInput}
+                          "merge": MergeInput, "unmerge": UnmergeInput, "case": CaseInput}
 
     def get_serializer_class(self):
         if self.request is not None and services.may_see_petitioner(self.request.user):
@@ -233,6 +237,12 @@ class PetitionViewSet(StepsMixin, ScopedModelViewSet):
     def merge(self, request, pk=None, **kwargs):
         """Merge the repeat petitions named into this one: they are counted once, as this one."""
         return self._step(services.merge_petitions, repeats="repeats")
+
+    @extend_schema(request=UnmergeInput, responses=PetitionSerializer)
+    @action(detail=True, methods=["get", "post"])
+    def unmerge(self, request, pk=None, **kwargs):
+        """Take this petition out of the matter it was merged into (tách khỏi vụ việc): it counts on its own again."""
+        return self._step(services.unmerge_petition)
 
     @extend_schema(request=CaseInput, responses=PetitionSerializer)
     @action(detail=True, methods=["get", "post"])

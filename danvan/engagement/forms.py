@@ -151,6 +151,13 @@ class MergePetitionsForm(ScopedForm):
                                            .filter(unit_id=petition.unit_id).exclude(pk=petition.pk).select_related("kind"))
 
 
+class UnmergePetitionForm(ScopedForm):
+    """Nothing to type: the page asks to confirm that the petition is taken out of the matter it was merged into."""
+
+    def __init__(self, *args, petition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
 class StatusLabelForm(ScopedModelForm):
     class Meta:
         model = PetitionStatusLabel

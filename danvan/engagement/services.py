@@ -339,9 +339,11 @@ def merge_petitions(user, keep, repeats):
 
 @transaction.atomic
 def unmerge_petition(user, petition):
-    """Count a petition merged by mistake as a matter of its own again."""
+    """Take a petition merged by mistake out of the matter it was merged into (tách khỏi vụ việc): it counts as a
+    matter of its own again. Scoped as the merge is; the change of ``repeat_of`` is kept in the petition's history."""
+    _petitions_in_scope(user, [petition], "repeat_of")
     if petition.repeat_of_id is None:
-        raise ValidationError(_("This petition is not merged into another."))
+        raise ValidationError({"repeat_of": _("This petition is not merged into another.")})
     petition.repeat_of = None
     return save_record(user, petition)
 

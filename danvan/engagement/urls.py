@@ -40,4 +40,5 @@ urlpatterns += [
     path("hot-cases/<int:pk>/reopen/", views.HotCaseReopenView.as_view(), name="case-reopen"),
     path("petitions/<int:pk>/case/", views.PetitionCaseView.as_view(), name="petition-case"),
     path("petitions/<int:pk>/merge/", views.PetitionMergeView.as_view(), name="petition-merge"),
+    path("petitions/<int:pk>/unmerge/", views.PetitionUnmergeView.as_view(), name="petition-unmerge"),
 ]

@@ -20,7 +20,7 @@ from danvan.engagement import queries, reports, services
 from danvan.engagement.filters import DialogueFilter, DialogueQuery, HotCaseFilter, PetitionFilter, ReportQuery, StatsQuery
 from danvan.engagement.forms import AcceptForm, AnswerForm, CloseForm, DialogueForm, PetitionForm, ReturnForm, TrackingForm, TransferForm
 from danvan.engagement.forms import CaseEventForm, HotCaseForm, MergePetitionsForm, PetitionCaseForm, PublicPetitionForm, ReopenCaseForm
-from danvan.engagement.forms import SettleCaseForm, StatusLabelForm
+from danvan.engagement.forms import SettleCaseForm, StatusLabelForm, UnmergePetitionForm
 from danvan.engagement.models import Dialogue, HotCase, Petition, PetitionStatusLabel
 from danvan.engagement.services import PETITION_FLOW
 from danvan.units.models import Unit
@@ -455,6 +455,14 @@ class PetitionMergeView(PetitionFormView):
 
     def perform(self, form):
         return services.merge_petitions(self.request.user, self.object, list(form.cleaned_data["repeats"]))
+
+
+class PetitionUnmergeView(PetitionFormView):
+    form_class = UnmergePetitionForm
+    page_title = _("Take out of the merged matter")
+
+    def perform(self, form):
+        return services.unmerge_petition(self.request.user, self.object)
 
 
 # --- a province's status labels ---------------------------------------------------------------------

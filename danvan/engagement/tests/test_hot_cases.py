@@ -309,3 +309,52 @@ def test_the_api_merges_repeats_within_scope_only(tree, make_user, login):
     response = client.post(f"/api/v1/petitions/{keep.pk}/case/", {"case": HotCaseFactory(unit=tree.cc2).pk}, content_type="application/json")
     assert response.status_code == 400
     assert HotCaseEventFactory._meta.model.objects.count() == 0
+
+
+# --- unmerge (tách khỏi vụ việc) -----------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_a_merged_petition_is_taken_out_on_its_page_and_the_step_is_in_its_history(tree, make_user, login):
+    editor = make_user(tree.cc1)
+    client = login(editor)
+    keep, repeat = PetitionFactory(unit=tree.cc1), PetitionFactory(unit=tree.cc1)
+    services.merge_petitions(editor, keep, [repeat])
+    from danvan.core.audit import history
+    logged = len(history(repeat))
+    url = reverse("engagement:petition-unmerge", args=[repeat.pk])
+    assert url in client.get(repeat.get_absolute_url()).content.decode()
+    assert client.post(url, {}).status_code == 302
+    repeat.refresh_from_db()
+    assert repeat.repeat_of is None
+    assert Petition.objects.distinct_cases().filter(pk__in=[keep.pk, repeat.pk]).count() == 2
+    assert len(history(repeat)) == logged + 1 and history(repeat)[0].changes  # audited as the other steps are
+    response = client.post(url, {})  # not merged any more: refused on the form, in Vietnamese
+    assert response.status_code == 200 and "không được gộp" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unmerge_is_scoped_and_refused_when_not_merged(tree, make_user, login):
+    keep, repeat = PetitionFactory(unit=tree.cc2), PetitionFactory(unit=tree.cc2)
+    services.merge_petitions(make_user(tree.cc2), keep, [repeat])
+    with pytest.raises(ValidationError):
+        services.unmerge_petition(make_user(tree.cc1), repeat)
+    with pytest.raises(ValidationError) as refused:
+        services.unmerge_petition(make_user(tree.cc2), keep)
+    assert "repeat_of" in refused.value.message_dict
+    client = login(make_user(tree.cc1))
+    assert client.post(reverse("engagement:petition-unmerge", args=[repeat.pk]), {}).status_code == 404
+    assert client.post(f"/api/v1/petitions/{repeat.pk}/unmerge/", {}, content_type="application/json").status_code == 404
+    repeat.refresh_from_db()
+    assert repeat.repeat_of == keep
+
+
+@pytest.mark.django_db
+def test_the_api_unmerges_a_merged_petition(tree, make_user, login):
+    editor = make_user(tree.cc1)
+    client = login(editor)
+    keep, repeat = PetitionFactory(unit=tree.cc1), PetitionFactory(unit=tree.cc1)
+    services.merge_petitions(editor, keep, [repeat])
+    url = f"/api/v1/petitions/{repeat.pk}/unmerge/"
+    response = client.post(url, {}, content_type="application/json")
+    assert response.status_code == 200 and response.json()["repeat_of"] is None
+    assert client.post(url, {}, content_type="application/json").status_code == 400
