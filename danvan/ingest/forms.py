@@ -1,9 +1,11 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from danvan.core.forms import name_the_empty_choice
 from danvan.core.scoping import Scope, unit_reach
 from danvan.core.widgets import AutocompleteSelect
+from danvan.engagement.choices import Channel, DialogueKind
+from danvan.engagement.models import MAX_OPINIONS, MAX_PEOPLE, MAX_TEXT
 from danvan.ingest.models import ProposedItem
 from danvan.ingest.services import MAX_UPLOAD_MEGABYTES
 
@@ -61,6 +63,21 @@ class UploadForm(forms.Form):
         return [part for part in parts if part.strip()]
 
 
+def _count_field(label, limit):
+    return forms.IntegerField(label=label, min_value=0, max_value=limit, required=False)
+
+
+def _name_the_count(field):
+    """A count refused with a message naming the field (the error list may be read away from it)."""
+    label, limit = str(field.label), field.max_value
+    field.error_messages = {
+        **field.error_messages,
+        "invalid": gettext("“%(field)s”: enter a whole number.") % {"field": label},
+        "min_value": gettext("“%(field)s” cannot be negative.") % {"field": label},
+        "max_value": gettext("“%(field)s”: at most %(limit)s.") % {"field": label, "limit": f"{limit:,}".replace(",", ".")},
+    }
+
+
 class CorrectionForm(forms.Form):
     """What an editor may change in an item before accepting it; ``decision`` is the button pressed."""
 
@@ -74,6 +91,14 @@ class CorrectionForm(forms.Form):
     owner = forms.CharField(label=_("Held by"), max_length=300, required=False)
     organization = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False)
+    date = forms.DateField(label=_("Date"), required=False, help_text=_("Empty: the document's date."),
+                           widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    dialogue_kind = forms.ChoiceField(label=_("Kind of dialogue"), choices=[("", "—"), *DialogueKind.choices], required=False)
+    participants = _count_field(_("participants (lượt)"), MAX_PEOPLE)
+    opinions_raised = _count_field(_("opinions raised"), MAX_OPINIONS)
+    opinions_answered = _count_field(_("opinions answered on the spot"), MAX_OPINIONS)
+    content = forms.CharField(label=_("Content"), max_length=MAX_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, required=False)
 
     FIELDS = {
         ProposedItem.Kind.PERSON: ["name", "titles", "organization", "unit"],
@@ -81,8 +106,11 @@ class CorrectionForm(forms.Form):
         ProposedItem.Kind.ORGANIZATION: ["name", "organization"],
         ProposedItem.Kind.DOCUMENT: ["doc_type", "number"],
         ProposedItem.Kind.INITIATIVE: ["name", "owner", "organization"],  # the organisation that runs it, which the draft needs
-        ProposedItem.Kind.DIALOGUE: ["name", "unit", "organization"],  # where it was held, and the body holding it
+        # where it was held, and the body holding it; what the report counts
+        ProposedItem.Kind.DIALOGUE: ["name", "unit", "organization", "date", "dialogue_kind", "participants",
+                                     "opinions_raised", "opinions_answered"],
         ProposedItem.Kind.HOT_CASE: ["name", "unit"],
+        ProposedItem.Kind.PETITION: ["content", "channel", "unit"],  # the unit it concerns
     }
 
     def __init__(self, *args, item, user, **kwargs):
@@ -92,6 +120,10 @@ class CorrectionForm(forms.Form):
             "level": values.get("level") or "", "doc_type": values.get("type") or "",
             "number": values.get("number") or "", "owner": values.get("owner") or "",
             "organization": item.organization_id, "unit": item.unit_id,
+            "date": values.get("date") or None, "dialogue_kind": values.get("kind") or "",
+            "participants": values.get("participants"), "opinions_raised": values.get("opinions_raised"),
+            "opinions_answered": values.get("opinions_answered"), "content": values.get("content") or "",
+            "channel": values.get("channel") or "",
         }
         super().__init__(*args, initial=initial, **kwargs)
         self.item = item
@@ -113,12 +145,27 @@ class CorrectionForm(forms.Form):
                 del self.fields[name]
             else:
                 name_the_empty_choice(self.fields[name])
+                if isinstance(self.fields[name], forms.IntegerField):
+                    _name_the_count(self.fields[name])
 
     def clean_decision(self):
         decision = self.cleaned_data["decision"]
         if decision not in (ProposedItem.Decision.ACCEPTED, ProposedItem.Decision.REJECTED, ProposedItem.Decision.CORRECTED):
             raise forms.ValidationError(_("Press “Accept”, “Reject” or “Save the correction and accept”."))
         return decision
+
+    def clean(self):
+        data = super().clean()
+        raised, answered = data.get("opinions_raised"), data.get("opinions_answered")
+        if raised is not None and answered is not None and answered > raised:
+            self.add_error("opinions_answered", _("“%(answered)s” cannot be more than “%(raised)s”.")
+                           % {"answered": self.fields["opinions_answered"].label, "raised": self.fields["opinions_raised"].label})
+        if self.item.kind == ProposedItem.Kind.PETITION and data.get("decision") == ProposedItem.Decision.CORRECTED:
+            if not (data.get("content") or "").strip():
+                self.add_error("content", _("Write what the petition asks or reports."))
+            if not data.get("channel"):
+                self.add_error("channel", _("Choose the channel it came through."))
+        return data
 
     def corrected(self):
         """The item's values as corrected, or None when the editor only accepted or rejected it."""
@@ -135,6 +182,13 @@ class CorrectionForm(forms.Form):
             return {"name": data["name"].strip()}
         if kind == ProposedItem.Kind.DOCUMENT:
             return {**self.item.data, "type": data["doc_type"].strip(), "number": data["number"].strip()}
-        if kind in (ProposedItem.Kind.DIALOGUE, ProposedItem.Kind.HOT_CASE):
+        if kind == ProposedItem.Kind.DIALOGUE:
+            return {**self.item.data, "name": data["name"].strip(), "kind": data["dialogue_kind"] or "",
+                    "date": data["date"].isoformat() if data["date"] else None, "participants": data["participants"],
+                    "opinions_raised": data["opinions_raised"], "opinions_answered": data["opinions_answered"]}
+        if kind == ProposedItem.Kind.HOT_CASE:
             return {**self.item.data, "name": data["name"].strip()}
+        if kind == ProposedItem.Kind.PETITION:
+            # The editor wrote one petition's content: it is no longer a count of several.
+            return {**self.item.data, "content": data["content"].strip(), "channel": data["channel"], "count": None}
         return {"name": data["name"].strip(), "owner": data["owner"].strip() or None}

@@ -109,6 +109,7 @@ class ProposedItem(ScopedModel):
         INITIATIVE = "initiative", _("Model or exemplar")
         DIALOGUE = "dialogue", _("Dialogue with the people")
         HOT_CASE = "hot_case", _("Pressing matter")
+        PETITION = "petition", _("Petition or report from the people")
 
     class Decision(models.TextChoices):
         PENDING = "pending", _("Not decided")
@@ -158,7 +159,18 @@ class ProposedItem(ScopedModel):
             return f"{values.get('level') or ''} {values.get('name') or ''}".strip()
         if self.kind == self.Kind.DOCUMENT:
             return " ".join(str(v) for v in (values.get("type"), values.get("number")) if v)
+        if self.kind == self.Kind.PETITION:
+            content = values.get("content") or ""
+            return content if len(content) <= 80 else content[:79] + "…"
         return values.get("name") or ""
+
+    @property
+    def channel_display(self):
+        """A petition's channel as the list of channels words it."""
+        from danvan.engagement.choices import Channel
+
+        channel = self.values.get("channel")
+        return Channel(channel).label if channel in Channel.values else ""
 
     @property
     def is_accepted(self):

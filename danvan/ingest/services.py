@@ -25,10 +25,10 @@ from danvan.core.text import fold, normalize
 from danvan.core.uploads import FileCheck
 from danvan.directives.models import Directive
 from danvan.engagement import services as engagement_services
-from danvan.engagement.choices import DialogueKind
-from danvan.engagement.models import Dialogue, HotCase
+from danvan.engagement.choices import Channel, DialogueKind
+from danvan.engagement.models import MAX_OPINIONS, MAX_PEOPLE, Dialogue, HotCase, Petition, PetitionField, PetitionKind
 from danvan.ingest.extraction import ReadError, extract_with_spans, read_document
-from danvan.ingest.extraction.engagement import find_dialogues, find_hot_cases
+from danvan.ingest.extraction.engagement import find_dialogues, find_hot_cases, find_petitions
 from danvan.ingest.models import Batch, ProposedItem, SourceDocument, SourceLink
 from danvan.ingest.workflow import DOCUMENT_FLOW
 from danvan.movement.choices import HolderKind, InitiativeKind
@@ -57,7 +57,8 @@ ITEM_FIELDS = [
 ]
 
 # Read beside the danvan.extract/1 object (whose keys the contract fixes), from the same normalised text.
-ENGAGEMENT_FINDERS = [(find_dialogues, Kind.DIALOGUE), (find_hot_cases, Kind.HOT_CASE)]
+# Dialogues first: a petition raised at one is created after it, and linked to it.
+ENGAGEMENT_FINDERS = [(find_dialogues, Kind.DIALOGUE), (find_hot_cases, Kind.HOT_CASE), (find_petitions, Kind.PETITION)]
 
 UNIT_WORD_LEVEL = {
     "tỉnh": Level.PROVINCE, "thành phố": None, "huyện": Level.DISTRICT, "quận": Level.DISTRICT,
@@ -366,6 +367,8 @@ def decide(user, item, decision, corrected=None, organization=None, unit=None):
     if decision not in (Decision.ACCEPTED, Decision.CORRECTED, Decision.REJECTED):
         raise ValidationError(_("Choose accept, correct or reject."))
     item.decision = decision
+    if decision == Decision.CORRECTED and item.kind == Kind.DIALOGUE:
+        dialogue_figures(item, corrected or {})  # refused here, before anything is stored
     if decision == Decision.CORRECTED:
         item.corrected = corrected or {}
         item.organization = organization
@@ -517,10 +520,56 @@ def _leader_on(unit, title, day):
     return positions.valid_at(day).select_related("person", "organization").order_by("pk").first()
 
 
+def _whole(item, values, name, limit):
+    """A count of the dialogue read or corrected: None when not given, else a whole number from 0 to ``limit``."""
+    value = values.get(name)
+    if value in (None, ""):
+        return None
+    label = Dialogue._meta.get_field(name).verbose_name
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit() or int(value) > limit:
+        raise ValidationError(_("Dialogue “%(item)s”: “%(field)s” must be a whole number from 0 to %(limit)s.")
+                              % {"item": item.label, "field": label, "limit": f"{limit:,}".replace(",", ".")})
+    return int(value)
+
+
+def dialogue_figures(item, values):
+    """(kind, date, participants, raised, answered) of a dialogue item's values, each checked: a Vietnamese
+    message naming the item and the field for a kind not offered, a bad or future date, a count out of range,
+    or more opinions answered on the spot than raised."""
+    kind = values.get("kind") or ""
+    if kind and kind not in DialogueKind.values:
+        raise ValidationError(_("Dialogue “%(item)s”: “%(field)s” is not one of the kinds offered.")
+                              % {"item": item.label, "field": Dialogue._meta.get_field("kind").verbose_name})
+    day = values.get("date")
+    if day:
+        try:
+            day = datetime.date.fromisoformat(str(day)[:10])
+        except ValueError:
+            day = None
+            bad = True
+        else:
+            bad = day > timezone.localdate()
+        if bad:
+            raise ValidationError(_("Dialogue “%(item)s”: “%(field)s” must be a day that has passed.")
+                                  % {"item": item.label, "field": Dialogue._meta.get_field("date").verbose_name})
+    participants = _whole(item, values, "participants", MAX_PEOPLE)
+    raised = _whole(item, values, "opinions_raised", MAX_OPINIONS)
+    answered = _whole(item, values, "opinions_answered", MAX_OPINIONS)
+    if raised is not None and answered is not None and answered > raised:
+        raise ValidationError(_("Dialogue “%(item)s”: “%(answered)s” (%(count)s) cannot be more than “%(raised)s” (%(total)s).")
+                              % {"item": item.label, "answered": Dialogue._meta.get_field("opinions_answered").verbose_name,
+                                 "raised": Dialogue._meta.get_field("opinions_raised").verbose_name,
+                                 "count": answered, "total": raised})
+    return kind or None, day or None, participants, raised, answered
+
+
 def _create_dialogue(user, document, item):
-    """The dialogue the text reports, dated by the document (the text rarely gives the day), chaired by whoever held
-    the title it names at that unit then; the editor completes participants and opinions on the dialogue's page."""
-    unit, day = _engagement_unit(user, document, item), _document_date(document) or timezone.localdate()
+    """The dialogue the text reports, dated by the text or the editor, else by the document (the text rarely gives
+    the day), chaired by whoever held the title it names at that unit then; its kind, participants and opinions as
+    read or corrected. A text that gives only the opinions answered on the spot records as many raised: the least
+    it says."""
+    kind, day, participants, raised, answered = dialogue_figures(item, item.values)
+    unit, day = _engagement_unit(user, document, item), day or _document_date(document) or timezone.localdate()
     chair = normalize(item.values.get("chair"))
     position = _leader_on(unit, chair, day) if chair else None
     if position is None:
@@ -530,9 +579,69 @@ def _create_dialogue(user, document, item):
     if existing is not None:
         return [(existing, False)], _("Existing dialogue linked")
     organization = item.organization or position.organization
-    dialogue = Dialogue(kind=DialogueKind.PERIODIC, unit=unit, chair=position.person, date=day,
+    if raised is None:
+        raised = answered
+    dialogue = Dialogue(kind=kind or DialogueKind.PERIODIC, unit=unit, chair=position.person, date=day,
+                        participants=participants or 0, opinions_raised=raised or 0, opinions_answered=answered or 0,
                         summary=_("Read from the document “%(document)s”.") % {"document": document})
     return [(engagement_services.record_dialogue(user, dialogue, organizations=[organization]), True)], _("Dialogue recorded")
+
+
+def _named(item, error):
+    """An engagement service's refusal, each message prefixed with the item it concerns."""
+    return ValidationError([_("Petition “%(item)s”: %(message)s") % {"item": item.label, "message": message}
+                            for message in error.messages])
+
+
+def _dialogue_of(user, document, unit):
+    """The dialogue created or linked from this same document that the petition's unit belongs to, if any."""
+    ids = document.items.filter(kind=Kind.DIALOGUE, record_id__isnull=False).values_list("record_id", flat=True)
+    for dialogue in Dialogue.objects.visible_to(user).filter(pk__in=list(ids)).select_related("unit").order_by("pk"):
+        if unit_reach(dialogue.unit).filter(pk=unit.pk).exists():
+            return dialogue
+    return None
+
+
+def _create_petition(user, document, item):
+    """The petition the text reports, received on the document's date, concerning the unit chosen (else the
+    document's), assigned to that unit's People's Committee, in the field "Khác" until an official sorts it; raised
+    at the dialogue created from the same document when the text says so."""
+    values = item.values
+    content = normalize(values.get("content"))
+    if not content:
+        raise ValidationError(_("Petition “%(item)s”: the content is empty.") % {"item": item.label})
+    if values.get("count") not in (None, ""):
+        raise ValidationError(_("Petition “%(item)s”: the document only counts %(count)s petitions without saying what they ask; "
+                                "correct the item with the content of one of them, or reject it.")
+                              % {"item": item.label, "count": values.get("count")})
+    unit = _engagement_unit(user, document, item)
+    day = _document_date(document) or timezone.localdate()
+    channel = values.get("channel") if values.get("channel") in Channel.values else Channel.LETTER
+    dialogue = None
+    if channel == Channel.DIALOGUE:
+        dialogue = _dialogue_of(user, document, unit)
+        if dialogue is None:
+            raise ValidationError(_("Petition “%(item)s”: it was raised at a dialogue, and no dialogue of %(unit)s was recorded from "
+                                    "this document; accept the dialogue too, or correct the channel.") % {"item": item.label, "unit": unit})
+    existing = Petition.objects.visible_to(user).filter(unit=unit, received_on=day, content=content).first()
+    if existing is not None:
+        return [(existing, False)], _("Existing petition linked")
+    kind = PetitionKind.objects.filter(name=values.get("kind") or "", own_law=False).first() or engagement_services.online_kind()
+    field = PetitionField.objects.filter(name="Khác").first() or PetitionField.objects.order_by("order", "pk").first()
+    body = engagement_services.online_body(unit, day)
+    if kind is None or field is None:
+        raise ValidationError(_("Petition “%(item)s”: the catalogues of petition kinds and fields are empty; an administrator fills them first.")
+                              % {"item": item.label})
+    if body is None:
+        raise ValidationError(_("Petition “%(item)s”: %(unit)s has no People's Committee recorded to handle it; record it first or reject the item.")
+                              % {"item": item.label, "unit": unit})
+    petition = Petition(unit=unit, channel=channel, dialogue=dialogue, kind=kind, field=field, content=content,
+                        received_on=day, assigned_to=body)
+    try:
+        engagement_services.record_petition(user, petition)
+    except ValidationError as error:
+        raise _named(item, error) from error
+    return [(petition, True)], _("Petition recorded")
 
 
 def _create_hot_case(user, document, item):
@@ -562,6 +671,7 @@ CREATORS = {
     Kind.INITIATIVE: _create_initiative,
     Kind.DIALOGUE: _create_dialogue,
     Kind.HOT_CASE: _create_hot_case,
+    Kind.PETITION: _create_petition,
 }
 
 
