@@ -63,6 +63,23 @@ def _secret_key():
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DANVAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
 
+
+def _trusted_proxies():
+    """DANVAN_TRUSTED_PROXIES: comma-separated addresses or networks (``10.0.0.5,172.16.0.0/12``) of the reverse
+    proxies in front of the server. Only a request coming from one of them has its X-Forwarded-For read."""
+    import ipaddress
+
+    entries = [entry.strip() for entry in os.environ.get("DANVAN_TRUSTED_PROXIES", "").split(",") if entry.strip()]
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"DANVAN_TRUSTED_PROXIES: {entry!r} is not an IP address or network.") from None
+    return entries
+
+
+DANVAN_TRUSTED_PROXIES = _trusted_proxies()
+
 INSTALLED_APPS = [
     "danvan.core.apps.AdminConfig",
     "django.contrib.auth",

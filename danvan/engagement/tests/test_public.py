@@ -160,3 +160,30 @@ def test_the_tracking_code_is_read_as_people_type_it():
     assert services.tracking_hash("o12-3456 789") == services.tracking_hash(code)
     assert services.tracking_hash("OI23456789") == services.tracking_hash("0123456789")
     assert services.petition_tracked_by("ABC") is None
+
+
+def test_a_spoofed_forwarded_for_from_an_untrusted_peer_does_not_bypass_the_limit(tree, committee, client, settings):
+    settings.DANVAN_TRUSTED_PROXIES = ["10.9.0.0/16"]
+    for number in range(services.PER_ADDRESS):
+        response = client.post(f"{SUBMIT}?province={tree.cp.pk}", answered_form(tree.cc1),
+                               REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"198.51.100.{number}")
+        assert response.status_code == 302
+    response = client.post(f"{SUBMIT}?province={tree.cp.pk}", answered_form(tree.cc1),
+                           REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.99")
+    assert "quá nhiều" in page_errors(response).lower()
+    assert Petition.objects.count() == services.PER_ADDRESS
+
+
+def test_through_a_trusted_proxy_each_citizen_is_counted_by_their_own_address(tree, committee, client, settings):
+    settings.DANVAN_TRUSTED_PROXIES = ["10.9.0.0/16"]
+    # Two citizens behind the same proxy: neither uses up the other's allowance.
+    for number in range(services.PER_ADDRESS):
+        for citizen in ("198.51.100.1", "198.51.100.2"):
+            response = client.post(f"{SUBMIT}?province={tree.cp.pk}", answered_form(tree.cc1),
+                                   REMOTE_ADDR="10.9.0.1", HTTP_X_FORWARDED_FOR=f"6.6.6.{number}, {citizen}")
+            assert response.status_code == 302, (number, citizen)
+    # The first citizen's sixth, with a new address written in front by hand: still the first citizen.
+    response = client.post(f"{SUBMIT}?province={tree.cp.pk}", answered_form(tree.cc1),
+                           REMOTE_ADDR="10.9.0.1", HTTP_X_FORWARDED_FOR="6.6.6.250, 198.51.100.1")
+    assert "quá nhiều" in page_errors(response).lower()
+    assert Petition.objects.count() == 2 * services.PER_ADDRESS
