@@ -28,3 +28,8 @@ class EngagementConfig(AppConfig):
         # An overdue petition waits in the inbox of everyone over its unit until it is answered.
         inbox.register(33, petitions_overdue)
         panels.register("units.Unit", unit_hot_cases)
+        from danvan.core.signals import calendar_published
+        from danvan.engagement.services import compute_pending_deadlines
+
+        # A year's days off entered: the petitions whose deadline waited for it get one, in one pass.
+        calendar_published.connect(compute_pending_deadlines, dispatch_uid="engagement.compute_pending_deadlines")

@@ -140,6 +140,9 @@ class Petition(ScopedModel, SearchableModel):
     received_on = models.DateField(_("received on"))
     # Computed from received_on and the kind's time limit on the working calendar by the service, never typed.
     deadline = models.DateField(_("deadline"), null=True, editable=False)
+    # A petition from the public page whose deadline falls in a year whose days off are not yet entered: recorded
+    # all the same, its deadline computed when the administrator enters that year (``calendar_published``).
+    deadline_pending_year = models.PositiveSmallIntegerField(_("deadline waits for the calendar of"), null=True, blank=True, editable=False)
     assigned_to = models.ForeignKey("organizations.Organization", verbose_name=_("assigned to"), on_delete=models.PROTECT, related_name="petitions")
     status = models.CharField(_("status"), max_length=20, choices=PetitionStatus.choices, default=PetitionStatus.RECEIVED)
     answer = bounded_text(_("public answer"), blank=True)

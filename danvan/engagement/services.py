@@ -88,6 +88,35 @@ def deadline_of(petition):
         raise ValidationError({"received_on": error.messages}) from error
 
 
+def _set_deadline(petition, may_wait):
+    """Compute the deadline; when its year's days off are not entered yet and the petition ``may_wait`` (a
+    citizen's from the public page, or one already waiting), it is kept with no deadline and the year it waits for."""
+    try:
+        petition.deadline = working_calendar().add(petition.received_on, petition.kind.time_limit_days)
+        petition.deadline_pending_year = None
+    except CalendarNotPublished as error:
+        if not may_wait:
+            raise ValidationError({"received_on": error.messages}) from error
+        petition.deadline, petition.deadline_pending_year = None, error.year
+
+
+def compute_pending_deadlines(year=None, **kwargs):
+    """Receiver of ``core.signals.calendar_published``: the deadlines that waited for a calendar year, computed in
+    one pass once it is entered; one that falls further still waits for the next year. Returns how many were set."""
+    calendar = working_calendar()
+    waiting = list(Petition.objects.filter(deadline_pending_year__isnull=False).select_related("kind").only(
+        "pk", "received_on", "kind__time_limit_days", "deadline", "deadline_pending_year"))
+    done = 0
+    for petition in waiting:
+        try:
+            petition.deadline, petition.deadline_pending_year = calendar.add(petition.received_on, petition.kind.time_limit_days), None
+            done += 1
+        except CalendarNotPublished as error:
+            petition.deadline_pending_year = error.year
+    Petition.objects.bulk_update(waiting, ["deadline", "deadline_pending_year"], batch_size=1000)
+    return done
+
+
 def in_chain(body, unit):
     """Whether ``body`` sits on ``unit``, on a unit above it or on one below it: where a petition may be sent."""
     return body is not None and (unit_within(body.unit, unit) or body.unit_id in unit.ancestor_ids())
@@ -116,8 +145,10 @@ def may_see_petitioner(user, petition=None):
 
 
 @transaction.atomic
-def record_petition(user, petition):
-    """Record a new petition or edit one; the deadline is computed, never typed; the body is changed by a transfer."""
+def record_petition(user, petition, deadline_may_wait=False):
+    """Record a new petition or edit one; the deadline is computed, never typed; the body is changed by a transfer.
+    A deadline past the last calendar year entered is refused, unless ``deadline_may_wait`` (the public page: a
+    citizen's petition is never lost) or the petition already waits: then it waits for that year's calendar."""
     if petition.pk is None:
         petition.status = P.RECEIVED
     else:
@@ -132,7 +163,7 @@ def record_petition(user, petition):
     if petition.assigned_to_id and petition.unit_id:
         _ensure_in_chain(petition.assigned_to, petition, "assigned_to")
     if petition.received_on and petition.kind_id:
-        petition.deadline = deadline_of(petition)
+        _set_deadline(petition, deadline_may_wait or petition.deadline_pending_year is not None)
     return save_record(user, petition)
 
 
@@ -284,7 +315,7 @@ def submit_online_petition(commune, field, content, name="", contact="", address
     petition = Petition(unit=commune, channel=Channel.ONLINE, kind=kind, field=field, content=content,
                         petitioner_name=(name or "").strip(), petitioner_contact=(contact or "").strip(),
                         received_on=datetime.date.today(), assigned_to=body)
-    record_petition(_citizen(commune), petition)
+    record_petition(_citizen(commune), petition, deadline_may_wait=True)
     while True:
         code = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
         if not PetitionTracking.objects.filter(code_hash=tracking_hash(code)).exists():

@@ -120,3 +120,21 @@ def test_below_administrator_the_calendar_pages_are_refused(tree, make_user, log
     page = login(make_user(tree.cp, role=role))
     for slug in ("announced-days", "calendar-years", "announced-days-create"):
         assert page.get(reverse(f"catalogues:{slug}")).status_code == 403
+
+
+def test_entering_a_year_tells_the_domain_apps_once(db):
+    from danvan.core.signals import calendar_published
+
+    heard = []
+
+    def listener(sender, year, **kwargs):
+        heard.append(year)
+
+    calendar_published.connect(listener)
+    try:
+        entry = CalendarYear.objects.create(year=LIBRARY_ANNOUNCEMENTS_THROUGH + 1, announcement="Thông báo nghỉ lễ, Tết")
+        entry.announcement = "Thông báo số 1/TB"
+        entry.save()  # an edit is not a new year
+    finally:
+        calendar_published.disconnect(listener)
+    assert heard == [LIBRARY_ANNOUNCEMENTS_THROUGH + 1]

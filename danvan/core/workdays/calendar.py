@@ -37,7 +37,21 @@ def statutory_day_off(date):
 
 
 class CalendarNotPublished(ValidationError):
-    pass
+    """A date past ``last_year``, the last year whose days off are entered; ``year`` is the first year missing."""
+
+    def __init__(self, message, year=None):
+        super().__init__(message)
+        self.year = year
+
+
+def year_published(year):
+    """The calendar service's announcement that ``year``'s days off are entered (an administrator saved its
+    CalendarYear): ``signals.calendar_published`` tells the domain apps, in the same transaction, so the
+    deadlines that waited for it are computed with it or not at all."""
+    from danvan.core.signals import calendar_published
+    from danvan.core.workdays.models import CalendarYear
+
+    calendar_published.send(sender=CalendarYear, year=year)
 
 
 class WorkingCalendar:
@@ -70,7 +84,8 @@ class WorkingCalendar:
         if index >= len(self._ordinals):
             raise CalendarNotPublished(_(
                 "The deadline falls after %(year)s, whose days off are not yet in the calendar: an administrator "
-                "enters the government's announcement for %(next)s first.") % {"year": self.last_year, "next": self.last_year + 1})
+                "enters the government's announcement for %(next)s first.") % {"year": self.last_year, "next": self.last_year + 1},
+                year=self.last_year + 1)
         return datetime.date.fromordinal(self._ordinals[index])
 
     def count(self, start, end):
@@ -78,7 +93,7 @@ class WorkingCalendar:
         if end <= start:
             return 0
         if end.year > self.last_year:
-            raise CalendarNotPublished(_("The days off of %(year)s are not yet in the calendar.") % {"year": end.year})
+            raise CalendarNotPublished(_("The days off of %(year)s are not yet in the calendar.") % {"year": end.year}, year=self.last_year + 1)
         return bisect.bisect_right(self._ordinals, end.toordinal()) - bisect.bisect_right(self._ordinals, start.toordinal())
 
 

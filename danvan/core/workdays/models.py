@@ -4,6 +4,8 @@ lunar calendar) come from the maintained ``holidays`` library, never typed by ha
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 
@@ -63,3 +65,12 @@ class CalendarDay(models.Model):
                 "date": f"{self.date:%d/%m/%Y}", "reason": off}})
         if self.kind == self.Kind.WORKING_DAY and not off:
             raise ValidationError({"date": _("%(date)s is already a working day.") % {"date": f"{self.date:%d/%m/%Y}"}})
+
+
+@receiver(post_save, sender=CalendarYear, dispatch_uid="core.workdays.year_published")
+def _year_entered(sender, instance, created, raw=False, **kwargs):
+    # However the year is entered (the catalogue page, the admin site, a script), the calendar says so once.
+    if created and not raw:
+        from danvan.core.workdays.calendar import year_published
+
+        year_published(instance.year)

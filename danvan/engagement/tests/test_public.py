@@ -187,3 +187,57 @@ def test_through_a_trusted_proxy_each_citizen_is_counted_by_their_own_address(tr
                            REMOTE_ADDR="10.9.0.1", HTTP_X_FORWARDED_FOR="6.6.6.250, 198.51.100.1")
     assert "quá nhiều" in page_errors(response).lower()
     assert Petition.objects.count() == 2 * services.PER_ADDRESS
+
+
+@pytest.fixture
+def calendar_through_last_year(monkeypatch):
+    """As if the calendar were entered only through last year: today's deadlines fall in a year not published."""
+    import datetime
+
+    from danvan.core.workdays import calendar
+
+    monkeypatch.setattr(calendar, "LIBRARY_ANNOUNCEMENTS_THROUGH", datetime.date.today().year - 1)
+    monkeypatch.setattr(calendar, "_cached", {})
+    return datetime.date.today().year
+
+
+def test_a_citizen_s_petition_whose_deadline_falls_in_a_year_not_published_is_kept_and_waits(
+        tree, committee, client, make_user, calendar_through_last_year):
+    from danvan.core.workdays.calendar import working_calendar
+    from danvan.core.workdays.models import CalendarYear
+
+    year = calendar_through_last_year
+    response = send(client, tree.cc1)
+    assert response.status_code == 302
+    assert "-" in client.get(response["Location"]).context["code"]  # the citizen has the tracking code
+    petition = Petition.objects.get()
+    assert petition.deadline is None and petition.deadline_pending_year == year
+    staff = client.__class__()
+    staff.force_login(make_user(tree.cc1))
+    waiting = f"chờ công bố lịch năm {year}"
+    assert waiting in staff.get(petition.get_absolute_url()).content.decode()
+    assert waiting in staff.get(reverse("engagement:petition-list")).content.decode()
+    # The administrator enters the year: the signal computes the waiting deadlines, each from its own receipt.
+    for published in (year, year + 1):
+        CalendarYear.objects.create(year=published, announcement="Thông báo nghỉ lễ, Tết")
+        petition.refresh_from_db()
+        if petition.deadline is not None:
+            break
+        assert petition.deadline_pending_year == published + 1  # falls further still: waits for the next year
+    assert petition.deadline_pending_year is None
+    assert petition.deadline == working_calendar().add(petition.received_on, petition.kind.time_limit_days)
+    assert waiting not in staff.get(petition.get_absolute_url()).content.decode()
+
+
+def test_a_petition_entered_by_staff_into_a_year_not_published_is_still_refused(tree, committee, make_user, calendar_through_last_year):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from danvan.engagement.tests.factories import PetitionFactory
+
+    petition = PetitionFactory.build(unit=tree.cc1, assigned_to=committee, kind=petition_kind(), received_on=datetime.date.today())
+    with pytest.raises(ValidationError) as refused:
+        services.record_petition(make_user(tree.cc1), petition)
+    assert not any(message.isascii() for message in refused.value.message_dict["received_on"])
+    assert not Petition.objects.exists()
