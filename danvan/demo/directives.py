@@ -1,9 +1,11 @@
-"""The directives the seed texts cite, with the implementation chains they state and the obligation of 2242-QĐ/TU."""
+"""The directives the seed texts cite, with the implementation chains they state, the obligation of 2242-QĐ/TU and
+the monthly reception days of Kết luận 215-KL/TW (``receptions``)."""
 
 import datetime
 
 from danvan.core.choices import Level
 from danvan.core.services import save_record
+from danvan.demo import receptions
 from danvan.demo.world import ENTERED
 from danvan.directives import services
 from danvan.directives.choices import DirectiveType as T
@@ -72,6 +74,10 @@ def build(story):
                          implements=d["911"])
     d["61"] = directive(story, kim_son, T.SCHEME, 61, "", subject="Đề án 61 (Ban Chỉ đạo thực hiện Đề án 61 được củng cố, kiện toàn)")
     d["2242-obligation"] = _dialogue_obligation(story, d["2242"])
+    d["215"] = directive(story, places.current_ca_mau, symbol="215-KL/TW", issued_on=D(2025, 11, 23), issuer_name="Bộ Chính trị",
+                         subject="Về công tác tiếp công dân của người đứng đầu cấp ủy, chính quyền")
+    d["215-province"], d["215-commune"] = receptions.obligations(story, d["215"])
+    receptions.build(story)
     return d
 
 

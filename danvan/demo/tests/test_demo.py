@@ -57,6 +57,7 @@ def test_the_demo_world(db):
     check_spread_and_decisions(places)
     check_missions_meetings_and_directives()
     check_my_thanh_dialogue_petitions_and_cases(places)
+    check_kl_215_reception_months(places)
     check_every_initiative_has_its_history()
     check_counters_match_a_recount()
     check_second_run_writes_nothing()
@@ -87,6 +88,21 @@ def check_my_thanh_dialogue_petitions_and_cases(places):
     assert not obligation.fulfilments.exists()
     cell = next(c for c in obligation_status(obligation, system_user(), 2018) if c.unit == commune)
     assert cell.state == "met" and [f.record for f in cell.fulfilments] == [dialogue]
+
+
+def check_kl_215_reception_months(places):
+    """KL 215-KL/TW: two monthly obligations from 2026; xã Năm Căn's reception days meet some months by themselves."""
+    conclusion = Directive.objects.get(symbol="215-KL/TW", unit=places.current_ca_mau)
+    assert conclusion.issued_on == datetime.date(2025, 11, 23) and conclusion.issuer_name == "Bộ Chính trị"
+    by_level = {o.level: o for o in conclusion.obligations.all()}
+    assert {level: (o.times, o.is_monthly, o.first_year) for level, o in by_level.items()} == {
+        Level.PROVINCE: (1, True, 2026), Level.COMMUNE: (2, True, 2026)}
+    commune = Unit.objects.get(level=Level.COMMUNE, name="Năm Căn", parent=places.current_ca_mau)
+    obligation = by_level[Level.COMMUNE]
+    assert not obligation.fulfilments.exists()
+    cell = next(c for c in obligation_status(obligation, system_user(), 2026, today=datetime.date(2026, 12, 7)) if c.unit == commune)
+    assert [m.state for m in cell.months[:6]] == ["met", "overdue", "met", "overdue", "met", "overdue"]
+    assert cell.months[11].state == "due"
 
 
 def _check(stats):
