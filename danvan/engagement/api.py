@@ -46,9 +46,9 @@ class PetitionSerializer(serializers.ModelSerializer):
         model = Petition
         fields = ["id", "unit", "channel", "dialogue", "kind", "field", "content", "petitioner_name", "petitioner_contact",
                   "received_on", "deadline", "deadline_pending_year", "assigned_to", "status", "status_type", "status_label", "is_overdue",
-                  "answered_on_time", "answer", "answered_on", "satisfaction", "is_escalated", "repeat_of", "case"]
+                  "answered_on_time", "answer", "answered_on", "satisfaction", "addressed_level", "is_escalated", "repeat_of", "case"]
         # A repeat is merged and a petition grouped into a case by their own steps (``merge``, ``case``).
-        read_only_fields = ["deadline", "deadline_pending_year", "status", "answer", "answered_on", "satisfaction", "repeat_of", "case"]
+        read_only_fields = ["deadline", "deadline_pending_year", "status", "answer", "answered_on", "satisfaction", "is_escalated", "repeat_of", "case"]
         extra_kwargs = {"petitioner_name": {"write_only": True}, "petitioner_contact": {"write_only": True}}
 
     def get_status_label(self, petition) -> str:

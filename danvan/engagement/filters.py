@@ -32,6 +32,7 @@ class DialogueFilter(ScopedFilterSet):
 class PetitionFilter(ScopedFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=StatusType.choices, method="filter_status")
     overdue = BooleanFilter(label=_("Overdue only"), method="filter_overdue")
+    escalated = BooleanFilter(label=pgettext_lazy("petition", "Escalated"), field_name="is_escalated")
     kind = IdModelChoiceFilter(label=_("Kind"), queryset=PetitionKind.objects.all())
     field = IdModelChoiceFilter(label=_("Field"), queryset=PetitionField.objects.all())
     dialogue = IdFilter(field_name="dialogue")
@@ -40,7 +41,7 @@ class PetitionFilter(ScopedFilterSet):
 
     class Meta:
         model = Petition
-        fields = ["q", "unit", "status", "overdue", "kind", "field", "dialogue"]
+        fields = ["q", "unit", "status", "overdue", "escalated", "kind", "field", "dialogue"]
 
     def filter_status(self, queryset, name, value):
         return queryset.of_type(value)

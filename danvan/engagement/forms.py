@@ -22,7 +22,7 @@ class PetitionForm(ScopedModelForm):
     class Meta:
         model = Petition
         fields = ["unit", "channel", "dialogue", "kind", "field", "content", "petitioner_name", "petitioner_contact", "received_on", "assigned_to",
-                  "is_escalated"]
+                  "addressed_level"]
         widgets = {"content": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, **kwargs):

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 import datetime
 
 from danvan.core.audit import track
+from danvan.core.choices import Level
 from danvan.core.models import ScopedModel, SearchableModel
 from danvan.core.scoping import ScopedQuerySet
 from danvan.engagement.choices import STATUS_TYPE, Channel, DialogueKind, PetitionStatus, Satisfaction, TransferOutcome
@@ -121,8 +122,10 @@ class Petition(ScopedModel, SearchableModel):
 
     A repeat petition (the same matter sent again, đơn trùng) is merged into the one kept (``repeat_of``,
     set only by ``services.merge_petitions``): statistics count a matter once through
-    ``Petition.objects.distinct_cases()``. ``is_escalated`` (vượt cấp) is the official's reading that the
-    petition was sent to a level above the one competent to settle it; ``case`` groups it into a hot case.
+    ``Petition.objects.distinct_cases()``. ``is_escalated`` (vượt cấp) is derived by the service from
+    ``addressed_level``, the level of government the petitioner wrote to, and the unit concerned: sent above
+    the level responsible for it (a commune's matter sent straight to the province). ``case`` groups it into a
+    hot case.
     """
 
     # The assigned body may sit above the writer's unit (the district's UBND): the chain of units, not the scope.
@@ -148,9 +151,13 @@ class Petition(ScopedModel, SearchableModel):
     answer = bounded_text(_("public answer"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     satisfaction = models.CharField(_("petitioner's satisfaction"), max_length=20, choices=Satisfaction.choices, blank=True)
-    # An official's judgement (Luật Tiếp công dân: sent to a body above the level competent to settle it), not
-    # derived: the competent level depends on the matter, which no field records.
-    is_escalated = models.BooleanField(_("sent above the competent level (vượt cấp)"), default=False)
+    # The level the petitioner addressed (the letter's addressee, the reception office it was handed to); empty
+    # when not recorded. A petition recorded before this field keeps the official's earlier reading of is_escalated.
+    addressed_level = models.PositiveSmallIntegerField(
+        _("level addressed"), choices=[(level.value, level.label) for level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE)],
+        null=True, blank=True, help_text=_("The level of government the petitioner sent it to. Above the level responsible for the unit concerned, the petition is escalated (vượt cấp)."))
+    # Derived by the service from addressed_level and the unit concerned (Petition.escalated_from), never typed.
+    is_escalated = models.BooleanField(_("sent above the competent level (vượt cấp)"), default=False, editable=False)
     # Both set by the services only (merge_petitions, link_petition), never by the petition's form.
     repeat_of = models.ForeignKey("self", verbose_name=_("repeat of"), null=True, blank=True,
                                   on_delete=models.PROTECT, related_name="repeats")
@@ -186,6 +193,20 @@ class Petition(ScopedModel, SearchableModel):
     @property
     def status_type(self):
         return STATUS_TYPE[self.status]
+
+    @property
+    def responsible_level(self):
+        """The level that settles a matter of the unit concerned: its own, a hamlet's matter the commune's."""
+        return min(self.unit.level, Level.COMMUNE) if self.unit_id else None
+
+    def get_responsible_level_display(self):
+        return Level(self.responsible_level).label if self.unit_id else ""
+
+    def escalated_from(self):
+        """Whether the petition was sent above the level responsible for it; None when the level addressed is not recorded."""
+        if self.addressed_level is None or not self.unit_id:
+            return None
+        return self.addressed_level < self.responsible_level
 
     @property
     def is_overdue(self):

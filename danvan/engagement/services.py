@@ -162,6 +162,9 @@ def record_petition(user, petition, deadline_may_wait=False):
         raise ValidationError({"dialogue": _("The dialogue was held at %(unit)s, not in the unit the petition concerns.") % {"unit": petition.dialogue.unit}})
     if petition.assigned_to_id and petition.unit_id:
         _ensure_in_chain(petition.assigned_to, petition, "assigned_to")
+    escalated = petition.escalated_from()
+    if escalated is not None:  # not recorded (a petition from before the field): the earlier reading stays
+        petition.is_escalated = escalated
     if petition.received_on and petition.kind_id:
         _set_deadline(petition, deadline_may_wait or petition.deadline_pending_year is not None)
     return save_record(user, petition)

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 
-from danvan.core.choices import Role
+from danvan.core.choices import Level, Role
 from danvan.core.models import TransitionRecord
 from danvan.core.services import VersionConflict
 from danvan.engagement import services
@@ -231,3 +232,57 @@ def test_the_api_refuses_malformed_or_huge_input(tree, api, payload):
     response = api.post("/api/v1/petitions/", {**base, **payload}, content_type="application/json")
     assert response.status_code == 400
     assert not Petition.objects.exists()
+
+
+# --- escalation (vượt cấp): derived from the level addressed and the unit concerned ------------------
+
+
+@pytest.mark.parametrize("unit_name, addressed, escalated", [
+    ("cc1", Level.PROVINCE, True),   # a commune's matter sent straight to the province
+    ("cc1", Level.DISTRICT, True),   # or to a district of before 2025: the commune is skipped all the same
+    ("cc1", Level.COMMUNE, False),
+    ("h1", Level.COMMUNE, False),    # a hamlet's matter is the commune's to settle
+    ("h1", Level.PROVINCE, True),
+    ("cp", Level.PROVINCE, False),
+    ("cp", Level.COMMUNE, False),    # sent below: not escalated (the commune passes it up)
+])
+def test_escalation_is_derived_from_the_level_addressed(tree, make_user, unit_name, addressed, escalated):
+    unit = getattr(tree, unit_name)
+    petition = services.record_petition(make_user(tree.cp), new(tree, unit=unit, assigned_to=OrganizationFactory(unit=unit), addressed_level=addressed))
+    assert Petition.objects.get(pk=petition.pk).is_escalated is escalated
+
+
+def test_escalation_follows_an_edit_and_an_earlier_reading_stays_when_no_level_is_recorded(tree, make_user):
+    user = make_user(tree.cc1)
+    petition = services.record_petition(user, new(tree, addressed_level=Level.PROVINCE))
+    assert petition.is_escalated
+    petition.addressed_level = Level.COMMUNE
+    services.record_petition(user, petition)
+    assert not Petition.objects.get(pk=petition.pk).is_escalated
+    # A petition recorded before the level was: the official's reading (the old tick box) is kept on edit.
+    Petition.objects.filter(pk=petition.pk).update(addressed_level=None, is_escalated=True)
+    petition = Petition.objects.get(pk=petition.pk)
+    petition.content = "Đường liên ấp sạt lở nặng hơn"
+    services.record_petition(user, petition)
+    assert Petition.objects.get(pk=petition.pk).is_escalated
+
+
+def test_escalation_is_not_typed_but_shown_filtered_and_read_through_the_api(tree, make_user, login):
+    client = login(make_user(tree.cc1))
+    body = OrganizationFactory(unit=tree.cc1)
+    payload = {"unit": tree.cc1.pk, "channel": "letter", "kind": petition_kind().pk, "field": petition_field().pk, "content": "Xin cấp nước sạch",
+               "received_on": "2025-09-15", "assigned_to": body.pk}
+    response = client.post("/api/v1/petitions/", {**payload, "is_escalated": True, "addressed_level": Level.COMMUNE}, content_type="application/json")
+    assert response.status_code == 201 and response.json()["is_escalated"] is False
+    response = client.post("/api/v1/petitions/", {**payload, "content": "Lò bún gây ô nhiễm", "addressed_level": Level.PROVINCE},
+                           content_type="application/json")
+    assert response.status_code == 201 and response.json()["is_escalated"] is True
+    escalated = Petition.objects.get(pk=response.json()["id"])
+    assert client.post("/api/v1/petitions/", {**payload, "addressed_level": 9}, content_type="application/json").status_code == 400
+    page = client.get(escalated.get_absolute_url()).content.decode()
+    assert "Vượt cấp" in page and "Tỉnh" in page
+    listed = client.get(reverse("engagement:petition-list") + "?escalated=true").content.decode()
+    assert "Lò bún gây ô nhiễm" in listed and "Xin cấp nước sạch" not in listed
+    assert [row["id"] for row in client.get("/api/v1/petitions/?escalated=true").json()["results"]] == [escalated.pk]
+    form = client.get(reverse("engagement:petition-create")).content.decode()
+    assert 'name="addressed_level"' in form and 'name="is_escalated"' not in form
