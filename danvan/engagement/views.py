@@ -78,6 +78,13 @@ class DialogueUpdateView(DialogueFormMixin, ScopedUpdateView):
 
 # --- petitions ------------------------------------------------------------------------------------
 
+def _deadline_shown(petition):
+    """The deadline, or the calendar year it waits for (a citizen's petition sent before that year was published)."""
+    if petition.deadline_pending_year is not None:
+        return str(_("waiting for the calendar of %(year)s to be published") % {"year": petition.deadline_pending_year})
+    return petition.deadline
+
+
 class PetitionListView(XlsxExportMixin, ScopedListView):
     """Without the permission of Nghị định 13/2023 the export leaves the petitioner out; with it, each row shown is a logged read."""
 
@@ -89,7 +96,7 @@ class PetitionListView(XlsxExportMixin, ScopedListView):
     export_columns = [
         (_("Received on"), lambda p: p.received_on), (_("Unit"), lambda p: p.unit), (_("Kind"), lambda p: p.kind),
         (_("Field"), lambda p: p.field), (_("Channel"), lambda p: p.get_channel_display()), (_("Content"), lambda p: p.content),
-        (_("Assigned to"), lambda p: p.assigned_to), (_("Deadline"), lambda p: p.deadline), (_("Status"), "status_label"),
+        (_("Assigned to"), lambda p: p.assigned_to), (_("Deadline"), lambda p: _deadline_shown(p)), (_("Status"), "status_label"),
         (_("Answered on"), lambda p: p.answered_on),
     ]
 

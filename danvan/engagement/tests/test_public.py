@@ -217,6 +217,12 @@ def test_a_citizen_s_petition_whose_deadline_falls_in_a_year_not_published_is_ke
     waiting = f"chờ công bố lịch năm {year}"
     assert waiting in staff.get(petition.get_absolute_url()).content.decode()
     assert waiting in staff.get(reverse("engagement:petition-list")).content.decode()
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(staff.get(reverse("engagement:petition-list") + "?format=xlsx").content)).active
+    assert any(waiting in str(cell.value) for row in sheet.iter_rows() for cell in row)
     # The administrator enters the year: the signal computes the waiting deadlines, each from its own receipt.
     for published in (year, year + 1):
         CalendarYear.objects.create(year=published, announcement="Thông báo nghỉ lễ, Tết")
