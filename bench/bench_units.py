@@ -5,9 +5,11 @@
 Runs `danvan units load` (every legacy and current unit and their lineage, then ANALYZE) on a
 fresh database, reads back every row it wrote, deletes them and writes them again, same columns
 and values, with one ``executemany`` per table in one transaction: the floor of what the load
-must write. Prints ``ratio units_load LOAD_MS FLOOR_MS RATIO QUERIES - -`` (the load's query count;
-no growth: the official lists have one size) and ``max_ratio``. A second load, which must change
-nothing, is timed on a ``#`` line. --pages also builds the demo world and times the unit pages
+must write. Then, REPEAT times, empties the tables and loads again (the official lists read again
+from their files), and writes the floor again: alternated, so that a machine loaded by others slows
+both alike, as the other benches do. Prints ``ratio units_load LOAD_MS FLOOR_MS RATIO QUERIES - -``
+(the medians, the first load's among them; the load's query count; no growth: the official lists
+have one size) and ``max_ratio``. A second load, which must change nothing, is timed on a ``#`` line. --pages also builds the demo world and times the unit pages
 (``#`` lines). SQLite in a temporary DANVAN_DATA_DIR; PostgreSQL (database danvan_bench) when
 DANVAN_DATABASE_URL is set.
 """
@@ -18,6 +20,8 @@ import time
 
 from _measure import Figures, SideBySide, arguments, counted, timed
 from _setup import fresh_database
+
+REPEAT = 5
 
 
 def row_counts():
@@ -48,13 +52,32 @@ def written_rows(before):
     return written
 
 
-def rewrite(written):
-    """Delete the rows and write them again, one executemany a table, in one transaction (foreign keys are deferred)."""
+def empty(written):
+    """Delete every row of the tables the load writes, in one transaction (foreign keys are deferred)."""
     from django.db import connection, transaction
 
     with transaction.atomic(), connection.cursor() as cursor:
         for table in written:
             cursor.execute(f'DELETE FROM "{table}"')
+
+
+def load_on_empty(written):
+    """Milliseconds of `danvan units load` on emptied tables, the official lists read again from their files."""
+    from django.core.management import call_command
+
+    from danvan.units import official
+
+    empty(written)
+    for cached in (official._legacy_rows, official._current_divisions, official._converter):
+        cached.cache_clear()
+    return timed(lambda: call_command("units", "load", stdout=io.StringIO()))[1]
+
+
+def rewrite(written):
+    """Delete the rows and write them again, one executemany a table, in one transaction (foreign keys are deferred)."""
+    from django.db import connection, transaction
+
+    empty(written)
     def write():
         with transaction.atomic(), connection.cursor() as cursor:
             for table, (columns, rows) in written.items():
@@ -108,10 +131,19 @@ def main():
     assert Unit.objects.count() == len(written["units_unit"][1])
     _, again_ms = timed(lambda: call_command("units", "load", stdout=io.StringIO()))
     print(f"# second units load (changes nothing): {again_ms / 1000:.1f} s")
+    loads, floors = [load_ms], [floor_ms]
+    for _ in range(REPEAT):
+        loads.append(load_on_empty(written))
+        floors.append(rewrite(written))
+    print(f"# units load on emptied tables, {REPEAT + 1} runs: " + ", ".join(f"{ms:.0f}" for ms in loads) + " ms")
+    print(f"# executemany, {REPEAT + 1} runs: " + ", ".join(f"{ms:.0f}" for ms in floors) + " ms")
+    print(f"# the first load (a new process: imports, first statements) beside the first executemany: "
+          f"ratio {loads[0] / floors[0]:.2f}")
+    load_ms, floor_ms = statistics.median(loads), statistics.median(floors)
     rows = sum(len(rows) for _, rows in written.values())
     side_by_side = SideBySide()
     side_by_side.figures["units_load"] = [Figures(load_ms, floor_ms, queries, rows, rows)]
-    print(f"# executemany of the same {rows:,} rows: {floor_ms / 1000:.2f} s")
+    print(f"# executemany of the same {rows:,} rows: median {floor_ms / 1000:.2f} s")
     side_by_side.report()
     if args.pages:
         time_pages()

@@ -78,10 +78,14 @@ _ADMINUNITS_DATA = Path(importlib.util.find_spec("vietnamadminunits").submodule_
 
 
 def query(sql):
-    """Rows of the package's dataset as dicts, what ``vietnamadminunits.database.query`` gives."""
-    with sqlite3.connect(_ADMINUNITS_DATA / "dataset.db") as connection:
+    """Rows of the package's dataset, read by column name (``vietnamadminunits.database.query`` copies each into
+    a dict)."""
+    connection = sqlite3.connect(_ADMINUNITS_DATA / "dataset.db")
+    try:
         connection.row_factory = sqlite3.Row
-        return [dict(row) for row in connection.execute(sql).fetchall()]
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
 
 
 @cache
