@@ -102,6 +102,7 @@ class FiguresSerializer(serializers.Serializer):
     answered_late = serializers.IntegerField()
     open = serializers.IntegerField(help_text="Not yet answered (open or in progress).")
     overdue = serializers.IntegerField()
+    escalated = serializers.IntegerField(help_text="Sent above the level responsible for the unit concerned (vượt cấp).")
 
 
 class BreakdownSerializer(FiguresSerializer):

@@ -62,20 +62,24 @@ def _figures():
     return dict.fromkeys(FIGURES, 0)
 
 
-FIGURES = ("received", "answered_on_time", "answered_late", "open", "overdue")
+FIGURES = ("received", "answered_on_time", "answered_late", "open", "overdue", "escalated")
 
 
 def _counted(today):
-    """The five figures as conditional counts: on time and late from the recorded answer and the computed
-    deadline, overdue from the status and the deadline (never a typed flag)."""
+    """The six figures as conditional counts: on time and late from the recorded answer and the computed
+    deadline, overdue from the status and the deadline, escalated (vượt cấp) from the derived flag (never typed)."""
     unanswered = Q(status__in=PetitionStatus.unanswered())
     answered = Q(answered_on__isnull=False)
     return {
         "received": Count("pk"),
-        "answered_on_time": Count("pk", filter=answered & Q(answered_on__lte=F("deadline"))),
+        # A petition answered while its deadline still waits for a year's calendar (deadline_pending_year, no
+        # deadline yet) counts as answered on time: no deadline could have been missed. Only those from the public
+        # page wait so; a staff-entered petition always has its deadline.
+        "answered_on_time": Count("pk", filter=answered & (Q(deadline__isnull=True) | Q(answered_on__lte=F("deadline")))),
         "answered_late": Count("pk", filter=answered & Q(answered_on__gt=F("deadline"))),
         "open": Count("pk", filter=unanswered),
         "overdue": Count("pk", filter=unanswered & Q(deadline__lt=today)),
+        "escalated": Count("pk", filter=Q(is_escalated=True)),
     }
 
 
@@ -108,7 +112,7 @@ def median_working_days(petitions, calendar=None):
 
 
 def petition_stats(question, today=None):
-    """Received, answered on time, answered late, open (not yet answered), overdue, and the median working days to
+    """Received, answered on time, answered late, open (not yet answered), overdue, escalated (vượt cấp), and the median working days to
     answer, for the petitions received in the period; with the same figures by field, kind and channel.
 
     Four queries whatever the data: the counts grouped by (field, kind, channel), the answer pairs for the median,

@@ -222,11 +222,11 @@ class PetitionCloseView(PetitionActionView):
 # --- statistics -----------------------------------------------------------------------------------
 
 def _figure_headers(first):
-    return [first, pgettext_lazy("figures", "Received"), _("Answered on time"), _("Answered late"), _("Not yet answered"), _("Overdue")]
+    return [first, pgettext_lazy("figures", "Received"), _("Answered on time"), _("Answered late"), _("Not yet answered"), _("Overdue"), pgettext_lazy("petition", "Escalated")]
 
 
 def _figure_row(label, row):
-    return [label, row["received"], row["answered_on_time"], row["answered_late"], row["open"], row["overdue"]]
+    return [label, row["received"], row["answered_on_time"], row["answered_late"], row["open"], row["overdue"], row["escalated"]]
 
 
 def stats_tables(stats):

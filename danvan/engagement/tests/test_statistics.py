@@ -52,7 +52,7 @@ def random_petitions(tree, n, seed=12):
         petitions.append(PetitionFactory(
             unit=getattr(tree, rng.choice(PLACES)), channel=rng.choice(Channel.values), kind=rng.choice(kinds), field=rng.choice(fields),
             received_on=received, deadline=None if rng.random() < 0.05 else received + datetime.timedelta(days=rng.randrange(5, 45)),
-            status=status, answered_on=answered, answer="Đã trả lời" if answered else ""))
+            status=status, answered_on=answered, answer="Đã trả lời" if answered else "", is_escalated=rng.random() < 0.2))
     return petitions
 
 
@@ -72,10 +72,12 @@ def recount(petitions, units, date_from, date_to, **only):
     delays = [walked_working_days(p.received_on, p.answered_on) for p in chosen if p.answered_on]
     return {
         "received": len(chosen),
-        "answered_on_time": sum(1 for p in chosen if p.answered_on_time is True),
-        "answered_late": sum(1 for p in chosen if p.answered_on_time is False),
+        # answered with no deadline (still waiting for a year's calendar): on time, no deadline could be missed
+        "answered_on_time": sum(1 for p in chosen if p.answered_on and (p.deadline is None or p.answered_on <= p.deadline)),
+        "answered_late": sum(1 for p in chosen if p.answered_on and p.deadline is not None and p.answered_on > p.deadline),
         "open": len(unanswered),
         "overdue": sum(1 for p in unanswered if p.deadline and p.deadline < TODAY),
+        "escalated": sum(1 for p in chosen if p.is_escalated),
         "median_working_days": py_statistics.median(delays) if delays else None,
     }
 
@@ -250,3 +252,27 @@ def test_a_repeat_merged_into_another_petition_counts_once(tree):
     PetitionFactory(unit=tree.cc1, received_on=datetime.date(2025, 9, 16), status=PetitionStatus.RECEIVED, repeat_of=kept)
     stats = queries.petition_stats(question(tree, "cc1", datetime.date(2025, 9, 1), datetime.date(2025, 9, 30)))
     assert (stats["received"], stats["open"]) == (1, 1)
+
+
+def test_escalated_petitions_are_counted_on_the_page_export_and_api(tree, make_user, login):
+    day = datetime.date(2025, 9, 15)
+    for escalated in (True, True, False):
+        PetitionFactory(unit=tree.cc1, received_on=day, status=PetitionStatus.RECEIVED, is_escalated=escalated)
+    stats = queries.petition_stats(question(tree, "cc1", day, day))
+    assert stats["escalated"] == 2 and [row["escalated"] for row in stats["by_channel"]] == [2]
+    client = login(make_user(tree.cp, role=Role.VIEWER))
+    assert api(client, unit=tree.cc1.pk, **{"from": day.isoformat(), "to": day.isoformat()}).json()["escalated"] == 2
+    page = client.get("/engagement/petitions/stats/", {"unit": tree.cc1.pk, "from": day.isoformat(), "to": day.isoformat()})
+    assert "Vượt cấp" in page.content.decode()
+    from danvan.engagement.views import stats_tables
+
+    assert stats_tables(queries.statistics(question(tree, "cc1", day, day)))[0].rows[0][-1] == 2
+
+
+def test_a_petition_answered_while_its_deadline_waits_for_the_calendar_counts_on_time(tree):
+    day = datetime.date(2025, 9, 15)
+    PetitionFactory(unit=tree.cc1, received_on=day, status=PetitionStatus.ANSWERED, answered_on=datetime.date(2025, 12, 30),
+                    answer="Đã trả lời", deadline=None, deadline_pending_year=2026)
+    PetitionFactory(unit=tree.cc1, received_on=day, status=PetitionStatus.RECEIVED, deadline=None, deadline_pending_year=2026)
+    stats = queries.petition_stats(question(tree, "cc1", day, day), today=datetime.date(2027, 1, 1))
+    assert (stats["answered_on_time"], stats["answered_late"], stats["open"], stats["overdue"]) == (1, 0, 1, 0)
