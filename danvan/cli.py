@@ -20,7 +20,29 @@ def main(argv=None):
     except ImproperlyConfigured as error:
         if argv and argv[0] not in _HELP:
             sys.exit(f"danvan: {error}")
-    execute_from_command_line(["danvan", *argv])
+    if argv and argv[0] == "serve":
+        import django
+
+        django.setup()
+        ensure_cache_table()
+    execute_from_command_line(["danvan", *argv])  # serve runs until stopped: its cache table is made beforehand
+    if argv and argv[0] == "migrate":
+        ensure_cache_table()
+
+
+# A shared cache in the database (DANVAN_CACHE_URL=db://) needs its table: made after each migrate and before
+# serve starts (createcachetable leaves an existing table alone).
+
+
+def ensure_cache_table():
+    """Create the DatabaseCache tables that settings.CACHES names and the database lacks; nothing otherwise."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if any(cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache" for cache in settings.CACHES.values()):
+        call_command("createcachetable", verbosity=0)
+        return True
+    return False
 
 
 if __name__ == "__main__":

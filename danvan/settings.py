@@ -80,6 +80,37 @@ def _trusted_proxies():
 
 DANVAN_TRUSTED_PROXIES = _trusted_proxies()
 
+CACHE_TABLE = "danvan_cache"
+
+
+def _redis_installed():
+    try:
+        import redis  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def cache_settings(url):
+    """DANVAN_CACHE_URL, Django's built-in backends only: empty, each process's memory (LocMemCache); ``db://``,
+    the database's table ``danvan_cache`` (DatabaseCache, created by ``danvan migrate`` and ``danvan serve``), shared
+    by every process on that database; ``redis://…`` (RedisCache) when the ``redis`` package is installed."""
+    url = url.strip()
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if url == "db://":
+        return {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
+    if url.startswith(("redis://", "rediss://")):
+        if not _redis_installed():
+            raise ImproperlyConfigured("DANVAN_CACHE_URL: redis:// needs the redis package (pip install redis); db:// needs nothing more.")
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    offered = "empty, db://" + (" or redis://host:6379/0" if _redis_installed() else "")
+    raise ImproperlyConfigured(f"DANVAN_CACHE_URL: {url!r} is not a cache this server offers ({offered}).")
+
+
+# The rate limit of the public pages counts in this cache: several processes or servers need a shared one.
+CACHES = cache_settings(os.environ.get("DANVAN_CACHE_URL", ""))
+
 INSTALLED_APPS = [
     "danvan.core.apps.AdminConfig",
     "django.contrib.auth",
