@@ -13,6 +13,7 @@ FORMATS = {
 # mass organisation whose guide sets its own layout (Đoàn TNCS Hồ Chí Minh, 29-HD/TWĐTN-VP: "TM. BAN THƯỜNG VỤ /
 # BÍ THƯ"; Hội Nông dân likewise), never "TM. BCH …" from its name.
 STANDING_COMMITTEE = "Ban Thường vụ"
+PARTY_ORGANIZATION = "Đảng bộ"
 
 
 def _signs_for_standing_committee(category, format_code):
@@ -33,13 +34,23 @@ def _format(kind):
     return "front" if code == "mass" and not kind.document_title else code
 
 
+def _superior(organization, category, on_date):
+    """The line above the issuing body. 36-HD/VPTW heads a district's or commune's Party committee with the Party
+    organisation of the unit above ("ĐẢNG BỘ TỈNH CÀ MAU / HUYỆN ỦY NĂM CĂN"), not with a committee; a province's
+    committee stands alone. Any other body names the organisation it belongs to."""
+    if category == KindCategory.PARTY_COMMITTEE:
+        above = organization.unit.parent
+        return f"{PARTY_ORGANIZATION} {above}" if above else ""
+    parent = organization.parent_at(on_date)
+    return parent.name if parent else ""
+
+
 def describe(organization, on_date):
     unit = organization.unit
-    parent = organization.parent_at(on_date)
     body = _without_place(organization.name, unit)
     category = organization.kind.category
     format_code = _format(organization.kind)
-    superior = parent.name if parent else ""
+    superior = _superior(organization, category, on_date)
     return Issuer(
         organization=organization, unit=unit, name=organization.name,
         body=STANDING_COMMITTEE if _signs_for_standing_committee(category, format_code) else body,

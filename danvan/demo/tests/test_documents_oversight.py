@@ -30,6 +30,10 @@ def test_the_seeds_notices_and_report_are_registered_on_their_days(demo_world):
         "01-BC/BDVHU", D(2018, 6, 11), "Ban Dân vận Huyện ủy Giồng Trôm", "Nguyễn Văn Hiền")
     assert (briefing.symbol, briefing.issued_on, briefing.issuer.name, briefing.signer_name, briefing.authority) == (
         "01-TB/HU", D(2018, 10, 3), "Huyện ủy Kim Sơn", "Hoàng Văn Thắng", "TM")
+    # The header's two lines as 36-HD/VPTW writes them: the committee under its province's Party organisation,
+    # the committee's organ under the committee, by its own name.
+    assert (briefing.header["superior"], briefing.header["issuing_line"]) == ("Đảng bộ tỉnh Ninh Bình", "Huyện ủy Kim Sơn")
+    assert (notice.header["superior"], notice.header["issuing_line"]) == ("Huyện ủy Năm Căn", "Ban Dân vận")
     count = Document.objects.count()
     with told(Story(system_user())) as story:
         story.places = build_places(story)
