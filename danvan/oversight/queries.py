@@ -13,7 +13,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _, ngettext
 
 from danvan.core.statistics import in_units
-from danvan.directives.queries import obligations_binding
+from danvan.directives import evidence
+from danvan.directives.choices import ObligationState
+from danvan.directives.models import ObligationFulfilment
+from danvan.directives.queries import ObligationCell, obligations_binding
 from danvan.oversight.choices import FollowUpStatus, MissionStatus
 from danvan.oversight.models import FollowUp, Meeting, Mission
 
@@ -88,6 +91,7 @@ class Entry:
     url: str
     overdue: bool = False
     more: bool = False  # the line standing for the day's entries not named
+    state: str = ""  # a monthly obligation's state that month when not overdue (met, due)
 
 
 # (kind, legend): the calendar's legend, in this order; each kind is a CSS class of its colour.
@@ -129,29 +133,76 @@ def _follow_ups(user, first, last, today):
                                   f"{reverse('oversight:follow-up-list')}?{query}", deadline < today, more=True)
 
 
-def _obligations(user, first, last):
-    """The obligations binding the user's own unit whose period ends (31 December) within the days shown."""
+def _month_ends(first, last):
+    """(year, month, last day) of each month whose last day is shown."""
+    ends, month = [], first.replace(day=1)
+    while month <= last:
+        following = (month + datetime.timedelta(days=31)).replace(day=1)
+        end = following - datetime.timedelta(days=1)
+        if first <= end <= last:
+            ends.append((month.year, month.month, end))
+        month = following
+    return ends
+
+
+def _monthly_fulfilments(obligations, unit, years):
+    """Per (obligation, year, month): the fulfilments recorded by hand and the evidence other apps register (a
+    reception day meets KL 215-KL/TW's month by itself), for ``unit``. One query, plus one per evidence source."""
+    found = {}
+    for fulfilment in ObligationFulfilment.objects.filter(obligation__in=obligations, unit=unit, year__in=years).select_related("content_type"):
+        month = fulfilment.month or (fulfilment.fulfilled_on.month if fulfilment.fulfilled_on else None)
+        found.setdefault((fulfilment.obligation_id, fulfilment.year, month), []).append(fulfilment)
+    for kind in {obligation.kind for obligation in obligations}:
+        items = evidence.found(kind, [unit.pk], min(years), max(years))
+        for obligation in (o for o in obligations if o.kind == kind):
+            for item in items:
+                counted = found.setdefault((obligation.pk, item.year, item.month), [])
+                if item.key not in {evidence.fulfilment_key(fulfilment) for fulfilment in counted}:
+                    counted.append(item)
+    return found
+
+
+def _obligations(user, first, last, today):
+    """The obligations binding the user's own unit whose period ends within the days shown: a yearly one on 31
+    December, a monthly one (KL 215-KL/TW's reception days) on each month's last day with that month's state for
+    the unit (met, due, overdue). One query for the obligations; when a monthly one binds the unit, one for its
+    fulfilments and one per evidence source of its kind."""
     if user.unit is None:
         return
-    for year in {first.year, last.year}:
-        deadline = datetime.date(year, 12, 31)
-        if not first <= deadline <= last:
-            continue
+    ends = _month_ends(first, last)
+    years = sorted({year for year, _month, _end in ends})
+    if not years:
+        return
+    binding = obligations_binding(user.unit, user, years[0])
+    for year in years[1:]:
+        binding = binding | obligations_binding(user.unit, user, year)
+    obligations = list(binding.order_by("directive", "title", "pk"))
+    monthly = [obligation for obligation in obligations if obligation.is_monthly]
+    found = _monthly_fulfilments(monthly, user.unit, years) if monthly else {}
+    for year, month, end in ends:
         url = f"{reverse('directives:obligations')}?{urlencode({'unit': user.unit.pk, 'year': year})}"
-        for obligation in obligations_binding(user.unit, user, year):
-            if obligation.deadline_of(obligation.period_of(year)) == deadline:
-                yield deadline, Entry("obligation", obligation.title, url)
+        for obligation in obligations:
+            if not obligation.first_year <= year <= (obligation.last_year or year):
+                continue
+            if obligation.is_monthly:
+                period = (year, year, month)
+                cell = ObligationCell(obligation, user.unit, period, found.get((obligation.pk, year, month), []), today)
+                yield end, Entry("obligation", f"{obligation.title} ({month:02d}/{year})", url, cell.state == ObligationState.OVERDUE,
+                                 state=cell.get_state_display() if cell.state != ObligationState.OVERDUE else "")
+            elif month == 12 and obligation.deadline_of(obligation.period_of(year)) == end:
+                yield end, Entry("obligation", obligation.title, url)
 
 
 def month_calendar(user, year, month, today=None):
-    """Weeks (Monday first) of ``month``, each day with its missions, meetings, open follow-ups' deadlines and, in
-    December, the obligations falling due. Four queries, five when 31 December is shown."""
+    """Weeks (Monday first) of ``month``, each day with its missions, meetings, open follow-ups' deadlines and the
+    obligations falling due (a yearly one on 31 December, a monthly one at each month's end). Five queries, plus
+    the monthly obligations' fulfilments and evidence when one binds the user's unit."""
     today = today or datetime.date.today()
     weeks = calendar.Calendar().monthdatescalendar(year, month)
     first, last = weeks[0][0], weeks[-1][-1]
     by_day = {}
     for day, entry in itertools.chain(_missions(user, first, last), _meetings(user, first, last),
-                                      _follow_ups(user, first, last, today), _obligations(user, first, last)):
+                                      _follow_ups(user, first, last, today), _obligations(user, first, last, today)):
         by_day.setdefault(day, []).append(entry)
     return [[Day(day, day.month == month, by_day.get(day, [])) for day in week] for week in weeks]
 

@@ -130,3 +130,56 @@ def test_a_day_with_many_deadlines_names_a_few_and_links_the_others(tree, login,
     assert {"kind-follow-up", "more"} <= classes and text == "và 2 kiến nghị, nhiệm vụ khác"
     listed = client.get(link).context["object_list"]
     assert {follow_up.pk for follow_up in listed[:len(made)]} == {follow_up.pk for follow_up in made}, "the day's own lead the list"
+
+
+def monthly_obligation(tree, **kwargs):
+    from danvan.directives.choices import PeriodUnit
+
+    return ObligationFactory(directive=DirectiveFactory(unit=tree.cp), title="Bí thư tiếp công dân mỗi tháng", level=tree.cc1.level,
+                             period_unit=PeriodUnit.MONTH, first_year=2025, **kwargs)
+
+
+def fulfil(obligation, unit, year, month):
+    from danvan.directives.models import ObligationFulfilment
+
+    return ObligationFulfilment.objects.create(obligation=obligation, unit=unit, year=year, month=month, description="Tiếp công dân")
+
+
+def test_a_monthly_obligation_falls_due_at_each_month_s_end_with_its_state_for_the_user_s_unit(tree, login, make_user):
+    obligation = monthly_obligation(tree)
+    fulfil(obligation, tree.cc1, 2025, 3)
+    commune = login(make_user(tree.cc1, role=Role.EDITOR))
+    [(classes, text, link)] = entries_on(calendar_page(commune, datetime.date(2025, 3, 1)), datetime.date(2025, 3, 31))
+    assert "kind-obligation" in classes and "overdue" not in classes
+    assert text == "Đã thực hiện: Bí thư tiếp công dân mỗi tháng (03/2025)"
+    assert link.startswith(reverse("directives:obligations")) and f"unit={tree.cc1.pk}" in link and "year=2025" in link
+    [(classes, text, _)] = entries_on(calendar_page(commune, datetime.date(2025, 4, 1)), datetime.date(2025, 4, 30))
+    assert "overdue" in classes and text == "Quá hạn: Bí thư tiếp công dân mỗi tháng (04/2025)"
+    end = (THIS_MONTH + datetime.timedelta(days=31)).replace(day=1) - datetime.timedelta(days=1)
+    [(classes, text, _)] = entries_on(calendar_page(commune), end)
+    assert "overdue" not in classes and text.startswith("Chưa đến hạn: Bí thư tiếp công dân mỗi tháng")
+    assert entries_on(calendar_page(commune, datetime.date(2025, 3, 1)), datetime.date(2025, 3, 30)) == []
+    # Another commune's month is its own: cc1's reception does not meet cc2's March.
+    other = login(make_user(tree.cc2, role=Role.EDITOR))
+    [(classes, text, _)] = entries_on(calendar_page(other, datetime.date(2025, 3, 1)), datetime.date(2025, 3, 31))
+    assert "overdue" in classes and f"unit={tree.cc2.pk}" in _
+    # A monthly obligation that ended is no longer shown after its last year.
+    obligation.last_year = 2025
+    obligation.save()
+    assert entries_on(calendar_page(commune, datetime.date(2026, 1, 1)), datetime.date(2026, 1, 31)) == []
+
+
+def test_monthly_obligations_keep_the_calendar_s_queries_fixed(tree, login, make_user):
+    obligation = monthly_obligation(tree)
+    client = login(make_user(tree.cc1, role=Role.EDITOR))
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            calendar_page(client, datetime.date(2025, 3, 1))
+        return len(captured)
+
+    few = count()
+    for month in range(1, 13):
+        fulfil(obligation, tree.cc1, 2025, month)
+    monthly_obligation(tree)
+    assert count() == few
