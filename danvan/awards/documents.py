@@ -3,6 +3,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -131,6 +132,10 @@ def decision_document(user, decision):
     existing = registered(decision, key=DECISION_KEY)
     if existing is not None:
         return existing
+    if decision.recorded_from_paper:
+        # Its paper copy is the original and has its number: a second number from the register would make two.
+        raise ValidationError(_("This decision was issued on paper as No. %(number)s: the paper copy is the original, "
+                                "and the system does not issue it again under a number of its own.") % {"number": decision.number})
     described = describe(decision.issuing_body, decision.date)
     signer = decision_signer(decision)
     recipients = _recipients(decision)
@@ -148,15 +153,16 @@ def certificate(user, recipient):
     if existing is not None:
         return existing
     decision = recipient.decision
-    # The certificate cites the decision as registered, so the two papers carry the same number.
-    cited = decision_document(user, decision)
+    # The certificate cites the decision as registered, so the two papers carry the same number; one issued on
+    # paper by the number printed on it.
+    cited = decision.number if decision.recorded_from_paper else decision_document(user, decision).symbol
     signer = decision_signer(decision)
     described = describe(decision.issuing_body, decision.date)
     unit = recipient_unit(recipient)
     body = [*([(False, unit)] if unit else []), *((False, line) for line in citation(recipient))]
     on = decision.date
     reference = _("Decision No. %(number)s of day %(day)s month %(month)s year %(year)s") % {
-        "number": cited.symbol, "day": f"{on.day:02d}", "month": f"{on.month:02d}" if on.month < 3 else str(on.month), "year": on.year}
+        "number": cited, "day": f"{on.day:02d}", "month": f"{on.month:02d}" if on.month < 3 else str(on.month), "year": on.year}
     return issue_once(
         user, decision, key=f"recipient-{recipient.pk}", issuer=decision.issuing_body, type_code="certificate",
         issued_on=decision.date, summary="", body=body, signer=signer,

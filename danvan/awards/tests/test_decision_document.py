@@ -168,3 +168,16 @@ def test_the_decisions_pages_give_the_registers_number_once_issued_and_label_a_t
     assert symbol in listed and "999/QĐ-UBND" not in listed
     sheet = client.get(reverse("awards:certificate", args=[recipient.pk])).content.decode()
     assert f"Số: {symbol}" in sheet and "999/QĐ-UBND" not in sheet
+
+
+def test_a_decision_issued_on_paper_is_not_numbered_again_and_its_certificates_cite_its_paper_number(tree, make_user, login):
+    decision = state_decision(tree, recorded_from_paper=True, number="15/QĐ-UBND")
+    recipient = RecipientFactory(decision=decision, organization=OrganizationFactory(unit=tree.lc1, name="Hội Nông dân xã Minh Hòa"))
+    client = login(make_user(tree.ld1, role=Role.EDITOR))
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert reverse("awards:decision-docx", args=[decision.pk]) not in page and "bản giấy là bản gốc" in page
+    refused = client.get(reverse("awards:decision-docx", args=[decision.pk]), follow=True)
+    assert "đã ban hành trên giấy với số 15/QĐ-UBND" in refused.content.decode()
+    assert not Document.objects.filter(type__code="decision").exists() and not DocumentCounter.objects.filter(type__code="decision").exists()
+    certificate = b"".join(client.get(reverse("awards:certificate-docx", args=[recipient.pk])).streaming_content)
+    assert "Quyết định số 15/QĐ-UBND ngày 04 tháng 8 năm 2020" in clerk.text(clerk.open_docx(certificate))
