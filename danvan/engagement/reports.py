@@ -18,7 +18,7 @@ from danvan.engagement.choices import DialogueKind
 from danvan.engagement.queries import StatsQuestion, statistics
 from danvan.organizations.choices import KindCategory
 from danvan.organizations.models import Organization
-from danvan.people.documents import head_signer
+from danvan.people.documents import dated_signer, head_signer
 
 # The periods KL 215 reports on, each from 1 January except a month: (code, last month).
 CUMULATIVE = {"q1": 3, "6m": 6, "9m": 9, "year": 12}
@@ -141,4 +141,57 @@ def reception_report(user, unit, period, issued_on=None):
         summary=_("results of citizen reception, dialogue and handling of petitions in %(period)s") % {"period": period.label},
         body=report_body(unit, period, committee), signer=head_signer(committee, issued_on),
         recipients=[*([str(superior)] if superior else []), _("Archive")],
+    )
+
+
+# --- the dialogue's conclusion notice ------------------------------------------------------------------
+
+NOTICE_KEY = "notice"
+
+
+def notice_issuer(dialogue):
+    """Who gives notice of a dialogue's conclusions: the Party committee among the bodies that held it, else the first."""
+    bodies = sorted(dialogue.organizations.select_related("kind", "unit"), key=lambda body: body.pk)
+    committees = [body for body in bodies if body.kind.category == KindCategory.PARTY_COMMITTEE]
+    return (committees or bodies or [None])[0]
+
+
+def notice_body(dialogue):
+    """(body lines, recipients) of the conclusion notice: the dialogue, what was raised and answered, its conclusions,
+    then each petition raised there with the body that must answer it."""
+    when = dialogue.date.strftime("%d/%m/%Y")
+    lines = [(False, _("On %(date)s%(place)s, %(bodies)s held the %(kind)s; %(chair)s, %(title)s, chaired it.") % {
+        "date": when, "place": _(" at %(place)s") % {"place": dialogue.place} if dialogue.place else "",
+        "bodies": ", ".join(str(body) for body in dialogue.organizations.order_by("pk")),
+        "kind": dialogue.get_kind_display().lower(), "chair": dialogue.chair, "title": dialogue.chair_title})]
+    lines.append((False, _("%(people)s people (lượt) took part; %(raised)s opinions were raised, %(answered)s of them answered "
+                           "on the spot.") % {"people": dialogue.participants, "raised": dialogue.opinions_raised,
+                                              "answered": dialogue.opinions_answered}))
+    lines.append(heading(0, _("Conclusions")))
+    lines.extend((False, paragraph) for paragraph in dialogue.summary.splitlines() if paragraph.strip())
+    petitions = list(dialogue.petitions.select_related("assigned_to").order_by("pk"))
+    if petitions:
+        lines.append(heading(1, _("Petitions to be answered")))
+        lines.extend((False, _("%(number)s. %(content)s (assigned to %(body)s).") % {
+            "number": number, "content": petition.content, "body": petition.assigned_to})
+            for number, petition in enumerate(petitions, start=1))
+    assigned = list(dict.fromkeys(str(petition.assigned_to) for petition in petitions))
+    return lines, [*assigned, _("Archive")]
+
+
+def dialogue_notice(user, dialogue, issued_on=None):
+    """The registered conclusion notice (thông báo kết luận) of ``dialogue``, of the Party committee that held it,
+    signed by its chair with the title held that day; issued on first ask."""
+    existing = registered(dialogue, NOTICE_KEY)
+    if existing is not None:
+        return existing
+    issuer = notice_issuer(dialogue)
+    if issuer is None:
+        raise ValidationError(_("Name the body that held the dialogue: it gives notice of the conclusions."))
+    issued_on = issued_on or timezone.localdate()
+    lines, recipients = notice_body(dialogue)
+    return issue_once(
+        user, dialogue, NOTICE_KEY, issuer=issuer, type_code="notice", issued_on=issued_on,
+        summary=_("conclusions of the dialogue with the people of %(date)s") % {"date": dialogue.date.strftime("%d/%m/%Y")},
+        body=lines, signer=dated_signer(issuer, dialogue.chair.full_name, dialogue.chair_title), recipients=recipients,
     )

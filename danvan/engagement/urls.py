@@ -8,6 +8,8 @@ urlpatterns = [
     path("dialogues/new/", views.DialogueCreateView.as_view(), name="dialogue-create"),
     path("dialogues/<int:pk>/", views.DialogueDetailView.as_view(), name="dialogue-detail"),
     path("dialogues/<int:pk>/edit/", views.DialogueUpdateView.as_view(), name="dialogue-update"),
+    path("dialogues/<int:pk>/notice.docx", views.DialogueNoticeView.as_view(), name="dialogue-notice"),
+    path("dialogues/<int:pk>/notice.pdf", views.DialogueNoticeView.as_view(as_pdf=True), name="dialogue-notice-pdf"),
     path("petitions/", views.PetitionListView.as_view(), name="petition-list"),
     path("petitions/stats/", views.StatsView.as_view(), name="stats"),
     # ?year=YYYY&period=m01…m12|q1|6m|9m|year: the KL 215-KL/TW report of the unit's Party committee.

@@ -274,6 +274,15 @@ class StatsView(ScopedMixin, generic.TemplateView):
         return charts_response(f"thong-ke-kien-nghi-{question.date_from:%Y%m%d}-{question.date_to:%Y%m%d}.xlsx", heading, [], context["tables"])
 
 
+class DialogueNoticeView(SourceDocumentView):
+    """The dialogue's conclusion notice (thông báo kết luận) with the petitions raised there, as a registered document."""
+
+    model = Dialogue
+
+    def issue(self):
+        return reports.dialogue_notice(self.request.user, self.object)
+
+
 class ReceptionReportView(SourceDocumentView):
     """The KL 215-KL/TW report of a unit's Party committee for a month, Q1, 6 or 9 months or the year (docx, pdf)."""
 

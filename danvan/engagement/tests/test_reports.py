@@ -125,3 +125,36 @@ def test_a_reader_cannot_issue_and_another_unit_cannot_see(tree, make_user, logi
     assert login(make_user(tree.cc3, role=Role.EDITOR)).get(url(tree.cc1)).status_code == 404
     assert client.get(url(tree.cc1)).status_code == 302  # anonymous: to the login page
     assert not Document.objects.exists()
+
+
+def test_a_dialogues_conclusion_notice_is_the_committees_with_the_petitions_raised_there(tree, make_user, login):
+    committee = party_committee(tree.cc1)
+    chair = committee.positions.get().person
+    dialogue = DialogueFactory(unit=tree.cc1, chair=chair, chair_title="Bí thư Đảng ủy", date=datetime.date(YEAR, 3, 12),
+                               organizations=[committee], summary="Tập trung giải quyết dứt điểm việc họp chợ lấn chiếm lòng đường.")
+    petition = PetitionFactory(unit=tree.cc1, dialogue=dialogue, content="Đề nghị sửa cầu kênh Xáng")
+    client = login(make_user(tree.cc1, role=Role.EDITOR))
+    address = reverse("engagement:dialogue-notice", args=[dialogue.pk])
+    assert address in client.get(dialogue.get_absolute_url()).content.decode()
+    first = download(client, address)
+    assert download(client, address) == first and Document.objects.count() == 1
+    document = Document.objects.get()
+    assert (document.issuer, document.type.code, document.signer_name) == (committee, "notice", "Nguyễn Văn Bình")
+    assert "-TB/" in document.symbol
+    opened = clerk.open_docx(first)
+    party = clerk.format_named("party")
+    clerk.check_page(opened, party)
+    clerk.check_elements(opened, party)
+    assert texts(opened, Element.TYPE_NAME) == ["THÔNG BÁO"]
+    body = " ".join(texts(opened, Element.BODY))
+    assert "120 lượt người tham dự" in body and "12 ý kiến được giải đáp trực tiếp" in body
+    assert "họp chợ lấn chiếm lòng đường" in body
+    assert f"1. Đề nghị sửa cầu kênh Xáng (giao {petition.assigned_to} giải quyết)." in body
+    assert login(make_user(tree.cp2, role=Role.ADMINISTRATOR)).get(address).status_code == 404
+
+
+def test_a_dialogue_held_by_no_body_is_told_so_and_nothing_is_issued(tree, make_user, login):
+    dialogue = DialogueFactory(unit=tree.cc1, organizations=[])
+    client = login(make_user(tree.cc1, role=Role.EDITOR))
+    page = client.get(reverse("engagement:dialogue-notice", args=[dialogue.pk]), follow=True).content.decode()
+    assert "cơ quan đó ban hành thông báo kết luận" in page and not Document.objects.exists()
