@@ -121,13 +121,13 @@ def list_floor(user, where, params):
 
 
 def stats_floor(province, first, last):
-    """The statistics by hand: the five counts by field, kind and channel, the answer pairs, the dialogues by level and kind."""
+    """The statistics by hand: the six counts by field, kind and channel, the answer pairs, the dialogues by level and kind."""
     reach, reach_params = path_ranges("u.path", [province.path])
     period = "p.received_on >= %s AND p.received_on <= %s AND p.repeat_of_id IS NULL"
     counts = (f"SELECT p.field_id, p.kind_id, p.channel, COUNT(*), "
-              f"SUM(CASE WHEN p.answered_on IS NOT NULL AND p.answered_on <= p.deadline THEN 1 ELSE 0 END), "
+              f"SUM(CASE WHEN p.answered_on IS NOT NULL AND (p.deadline IS NULL OR p.answered_on <= p.deadline) THEN 1 ELSE 0 END), "
               f"SUM(CASE WHEN p.answered_on > p.deadline THEN 1 ELSE 0 END), SUM(CASE WHEN p.status IN {UNANSWERED} THEN 1 ELSE 0 END), "
-              f"SUM(CASE WHEN p.status IN {UNANSWERED} AND p.deadline < %s THEN 1 ELSE 0 END) "
+              f"SUM(CASE WHEN p.status IN {UNANSWERED} AND p.deadline < %s THEN 1 ELSE 0 END), SUM(p.is_escalated) "
               f"FROM engagement_petition p JOIN units_unit u ON u.id = p.unit_id WHERE {reach} AND {period} GROUP BY 1, 2, 3")
     pairs = (f"SELECT p.received_on, p.answered_on, COUNT(*) FROM engagement_petition p JOIN units_unit u ON u.id = p.unit_id "
              f"WHERE {reach} AND {period} AND p.answered_on IS NOT NULL GROUP BY 1, 2")

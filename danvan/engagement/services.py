@@ -105,9 +105,13 @@ def compute_pending_deadlines(year=None, **kwargs):
     one pass once it is entered; one that falls further still waits for the next year. Returns how many were set."""
     calendar = working_calendar()
     waiting = list(Petition.objects.filter(deadline_pending_year__isnull=False).select_related("kind").only(
-        "pk", "received_on", "kind__time_limit_days", "deadline", "deadline_pending_year"))
+        "pk", "received_on", "answered_on", "kind__time_limit_days", "deadline", "deadline_pending_year"))
     done = 0
     for petition in waiting:
+        if petition.answered_on is not None:
+            # Answered while it waited, so on time (queries._counted): a deadline set now could only call it late.
+            petition.deadline_pending_year = None
+            continue
         try:
             petition.deadline, petition.deadline_pending_year = calendar.add(petition.received_on, petition.kind.time_limit_days), None
             done += 1

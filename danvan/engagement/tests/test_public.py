@@ -247,3 +247,23 @@ def test_a_petition_entered_by_staff_into_a_year_not_published_is_still_refused(
         services.record_petition(make_user(tree.cc1), petition)
     assert not any(message.isascii() for message in refused.value.message_dict["received_on"])
     assert not Petition.objects.exists()
+
+
+def test_a_petition_answered_while_its_deadline_waited_stays_on_time_when_the_year_is_published(
+        tree, committee, client, make_user, calendar_through_last_year):
+    import datetime
+
+    from danvan.core.workdays.models import CalendarYear
+
+    year = calendar_through_last_year
+    send(client, tree.cc1)
+    petition = Petition.objects.get()
+    Petition.objects.filter(pk=petition.pk).update(status=PetitionStatus.ANSWERED, answer="Đã trả lời", answered_on=datetime.date(year + 2, 6, 1))
+    staff = client.__class__()
+    staff.force_login(make_user(tree.cc1))
+    page = staff.get(petition.get_absolute_url()).content.decode()
+    assert "Đúng hạn" in page and "Trễ hạn" not in page
+    for published in (year, year + 1, year + 2):
+        CalendarYear.objects.create(year=published, announcement="Thông báo nghỉ lễ, Tết")
+    petition.refresh_from_db()
+    assert (petition.deadline, petition.deadline_pending_year, petition.answered_on_time) == (None, None, True)
