@@ -177,8 +177,12 @@ def status_labeller():
     query however many petitions are labelled: the catalogue holds at most a few labels per province."""
     from danvan.engagement.models import PetitionStatusLabel
 
-    labels = {(row.unit_id, row.status): row.label for row in PetitionStatusLabel.objects.all()}
-    return lambda petition: labels.get((province_id_of(petition.unit), petition.status)) or petition.get_status_display()
+    # Unordered: the model's ordering by unit joined the units table to sort rows read into a dict.
+    rows = PetitionStatusLabel.objects.order_by().values_list("unit_id", "status", "label")
+    labels = {(unit_id, status): label for unit_id, status, label in rows}
+    # The default labels in the reader's language, read once: get_status_display() rebuilds the choices' dict at each call.
+    defaults = {status: str(label) for status, label in PetitionStatus.choices}
+    return lambda petition: labels.get((province_id_of(petition.unit), petition.status)) or defaults.get(petition.status, petition.status)
 
 
 def label_statuses(petitions):

@@ -115,8 +115,16 @@ class PetitionListView(XlsxExportMixin, ScopedListView):
             return getattr(petition, name)
         return read
 
+    # What a page of the list shows (engagement/_petition_rows.html), and the unit's path its province's status
+    # labels are found by: the 50 rows are read with these columns only (the export reads whole rows).
+    page_columns = ("content", "deadline", "deadline_pending_year", "status", "is_escalated", "unit__path",
+                    "kind__name", "field__name", "assigned_to__name")
+
     def get_queryset(self):
         return super().get_queryset().select_related("unit", "kind", "field", "assigned_to")
+
+    def paginate_queryset(self, queryset, page_size):
+        return super().paginate_queryset(queryset.only(*self.page_columns), page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
