@@ -164,9 +164,13 @@ def notice_body(dialogue):
         "date": when, "place": _(" at %(place)s") % {"place": dialogue.place} if dialogue.place else "",
         "bodies": ", ".join(str(body) for body in dialogue.organizations.order_by("pk")),
         "kind": dialogue.get_kind_display().lower(), "chair": dialogue.chair, "title": dialogue.chair_title})]
-    lines.append((False, _("%(people)s people (lượt) took part; %(raised)s opinions were raised, %(answered)s of them answered "
-                           "on the spot.") % {"people": dialogue.participants, "raised": dialogue.opinions_raised,
-                                              "answered": dialogue.opinions_answered}))
+    figures = {"people": dialogue.participants, "raised": dialogue.opinions_raised, "answered": dialogue.opinions_answered}
+    if dialogue.is_reception:
+        lines.append((False, _("%(people)s citizens (lượt) were received; %(raised)s opinions were raised, %(answered)s of them "
+                               "answered on the spot.") % figures))
+    else:
+        lines.append((False, _("%(people)s people (lượt) took part; %(raised)s opinions were raised, %(answered)s of them answered "
+                               "on the spot.") % figures))
     lines.append(heading(0, _("Conclusions")))
     lines.extend((False, paragraph) for paragraph in dialogue.summary.splitlines() if paragraph.strip())
     petitions = list(dialogue.petitions.select_related("assigned_to").order_by("pk"))
@@ -192,6 +196,7 @@ def dialogue_notice(user, dialogue, issued_on=None):
     lines, recipients = notice_body(dialogue)
     return issue_once(
         user, dialogue, NOTICE_KEY, issuer=issuer, type_code="notice", issued_on=issued_on,
-        summary=_("conclusions of the dialogue with the people of %(date)s") % {"date": dialogue.date.strftime("%d/%m/%Y")},
+        summary=(_("conclusions of the citizen reception of %(date)s") if dialogue.is_reception
+                 else _("conclusions of the dialogue with the people of %(date)s")) % {"date": dialogue.date.strftime("%d/%m/%Y")},
         body=lines, signer=dated_signer(issuer, dialogue.chair.full_name, dialogue.chair_title), recipients=recipients,
     )

@@ -158,3 +158,13 @@ def test_a_dialogue_held_by_no_body_is_told_so_and_nothing_is_issued(tree, make_
     client = login(make_user(tree.cc1, role=Role.EDITOR))
     page = client.get(reverse("engagement:dialogue-notice", args=[dialogue.pk]), follow=True).content.decode()
     assert "cơ quan đó ban hành thông báo kết luận" in page and not Document.objects.exists()
+
+
+def test_a_reception_days_notice_speaks_of_citizens_received(tree, make_user, login):
+    committee = party_committee(tree.cc1)
+    dialogue = DialogueFactory(unit=tree.cc1, chair=committee.positions.get().person, chair_title="Bí thư Đảng ủy",
+                               kind=DialogueKind.PARTY_RECEPTION, date=datetime.date(YEAR, 4, 15), participants=9,
+                               opinions_raised=4, opinions_answered=3, organizations=[committee])
+    opened = clerk.open_docx(download(login(make_user(tree.cc1, role=Role.EDITOR)), reverse("engagement:dialogue-notice", args=[dialogue.pk])))
+    assert Document.objects.get().summary == f"kết luận buổi tiếp công dân ngày 15/04/{YEAR}"
+    assert "Đã tiếp 9 lượt công dân; 4 ý kiến được nêu, trong đó 3 ý kiến được giải đáp trực tiếp tại buổi tiếp." in " ".join(texts(opened, Element.BODY))
