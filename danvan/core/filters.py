@@ -82,7 +82,10 @@ class IdModelChoiceField(filter_fields.ModelChoiceField):
         checked = self.to_field_name in (None, "id", "pk") and value not in self.empty_values
         if checked and value != getattr(self, "null_value", None) and not _is_possible_id(value):
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
+        record = super().to_python(value)
+        # What the form read to check the value: its AutocompleteSelect shows it without reading it again.
+        self.chosen_record = record
+        return record
 
 
 class IdModelMultipleChoiceField(filter_fields.ModelMultipleChoiceField):

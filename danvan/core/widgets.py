@@ -31,7 +31,11 @@ class AutocompleteSelect(forms.Select):
         field = self.choices.field
         key = field.to_field_name or "pk"
         possible = [value for value in chosen if value.isdigit() and len(value) < 19] if key in ("pk", "id") else list(chosen)
-        rows = queryset.filter(**{f"{key}__in": possible}) if possible else queryset.none()
+        checked = getattr(field, "chosen_record", None)  # the record the field's cleaning read (IdModelChoiceField)
+        if checked is not None and possible == [str(field.prepare_value(checked))]:
+            rows = [checked]
+        else:
+            rows = queryset.filter(**{f"{key}__in": possible}) if possible else queryset.none()
         return [(field.prepare_value(row), getattr(row, "choice_label", None) or field.label_from_instance(row)) for row in rows]
 
     def get_context(self, name, value, attrs):
