@@ -30,12 +30,9 @@ def main(argv=None):
         ensure_cache_table()
 
 
-# A shared cache in the database (DANVAN_CACHE_URL=db://) needs its table: made after each migrate and before
-# serve starts (createcachetable leaves an existing table alone).
-
-
 def ensure_cache_table():
-    """Create the DatabaseCache tables that settings.CACHES names and the database lacks; nothing otherwise."""
+    """Create the DatabaseCache tables that settings.CACHES names and the database lacks (DANVAN_CACHE_URL=db://),
+    after each migrate and before serve starts; createcachetable leaves an existing table alone. True if it ran."""
     from django.conf import settings
     from django.core.management import call_command
 

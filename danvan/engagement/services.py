@@ -79,20 +79,12 @@ def record_dialogue(user, dialogue, organizations=None):
 
 # --- petitions ------------------------------------------------------------------------------------
 
-def deadline_of(petition):
-    """The kind's time limit counted in working days from the day after receipt; a year whose days off are
-    not yet entered is refused beside the date, never guessed."""
+def _set_deadline(petition, may_wait, calendar=None):
+    """The kind's time limit counted in working days from the day after receipt, never typed. When its year's days
+    off are not entered yet it is refused beside the date, never guessed, unless the petition ``may_wait`` (a
+    citizen's from the public page, or one already waiting): then it is kept with no deadline and the year it waits for."""
     try:
-        return working_calendar().add(petition.received_on, petition.kind.time_limit_days)
-    except CalendarNotPublished as error:
-        raise ValidationError({"received_on": error.messages}) from error
-
-
-def _set_deadline(petition, may_wait):
-    """Compute the deadline; when its year's days off are not entered yet and the petition ``may_wait`` (a
-    citizen's from the public page, or one already waiting), it is kept with no deadline and the year it waits for."""
-    try:
-        petition.deadline = working_calendar().add(petition.received_on, petition.kind.time_limit_days)
+        petition.deadline = (calendar or working_calendar()).add(petition.received_on, petition.kind.time_limit_days)
         petition.deadline_pending_year = None
     except CalendarNotPublished as error:
         if not may_wait:
@@ -112,11 +104,8 @@ def compute_pending_deadlines(year=None, **kwargs):
             # Answered while it waited, so on time (queries._counted): a deadline set now could only call it late.
             petition.deadline_pending_year = None
             continue
-        try:
-            petition.deadline, petition.deadline_pending_year = calendar.add(petition.received_on, petition.kind.time_limit_days), None
-            done += 1
-        except CalendarNotPublished as error:
-            petition.deadline_pending_year = error.year
+        _set_deadline(petition, may_wait=True, calendar=calendar)
+        done += petition.deadline is not None
     Petition.objects.bulk_update(waiting, ["deadline", "deadline_pending_year"], batch_size=1000)
     return done
 
