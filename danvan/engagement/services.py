@@ -275,9 +275,10 @@ def shown_code(code):
     return f"{code[:5]}-{code[5:]}"
 
 
-def online_body(commune, on=None):
-    """The body that receives what the public page sends to ``commune``: its current People's Committee."""
-    bodies = (Organization.objects.filter(unit=commune, kind__category=KindCategory.GOVERNMENT)
+def receiving_body(unit, on=None):
+    """The body that receives a petition for ``unit`` that day when nobody has assigned one: its People's Committee
+    (what the public page sends to a commune, what the review queue reads in a report)."""
+    bodies = (Organization.objects.filter(unit=unit, kind__category=KindCategory.GOVERNMENT)
               .valid_at(on or datetime.date.today()))
     return bodies.filter(kind__code="ubnd").order_by("pk").first() or bodies.order_by("pk").first()
 
@@ -302,7 +303,7 @@ def submit_online_petition(commune, field, content, name="", contact="", address
         raise ValidationError({"content": _("Write what you request or report.")})
     if commune is None or commune.level != Level.COMMUNE or commune.is_legacy:
         raise ValidationError({"unit": _("Choose a commune as it is today.")})
-    body, kind = online_body(commune), online_kind()
+    body, kind = receiving_body(commune), online_kind()
     if body is None or kind is None:
         raise ValidationError({"unit": _("%(unit)s does not yet receive petitions online. Please send it by letter or at the reception office.") % {"unit": commune}})
     if not (ratelimit.hit("petition-address", address, PER_ADDRESS, WINDOW_SECONDS)

@@ -628,7 +628,7 @@ def _create_petition(user, document, item):
         return [(existing, False)], _("Existing petition linked")
     kind = PetitionKind.objects.filter(name=values.get("kind") or "", own_law=False).first() or engagement_services.online_kind()
     field = PetitionField.objects.filter(name="Khác").first() or PetitionField.objects.order_by("order", "pk").first()
-    body = engagement_services.online_body(unit, day)
+    body = engagement_services.receiving_body(unit, day)
     if kind is None or field is None:
         raise ValidationError(_("Petition “%(item)s”: the catalogues of petition kinds and fields are empty; an administrator fills them first.")
                               % {"item": item.label})
