@@ -13,14 +13,17 @@ from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 
 
-def page_of(object_list, bottom, top):
-    """Rows ``bottom:top`` of ``object_list`` in its order, found by their ids first."""
+def page_of(object_list, bottom, top, rows_of=None):
+    """Rows ``bottom:top`` of ``object_list`` in its order, found by their ids first.
+
+    ``rows_of(ids)`` may read the rows another way than ``object_list`` filtered by the ids (an autocomplete reads
+    them by their keys alone: its ranking's filters and CASE would be compiled and evaluated a second time)."""
     if not isinstance(object_list, models.QuerySet) or object_list.query.is_sliced or object_list._fields is not None:
         return object_list[bottom:top]  # a list, or values(): nothing to join
     ids = list(object_list.values_list("pk", flat=True)[bottom:top])
     if not ids:
         return []
-    rows = {row.pk: row for row in object_list.order_by().filter(pk__in=ids)}
+    rows = {row.pk: row for row in (rows_of(ids) if rows_of else object_list.order_by().filter(pk__in=ids))}
     # The same id twice (a join that repeats rows) keeps its first place only, as the database would not.
     return [rows[pk] for pk in dict.fromkeys(ids) if pk in rows]
 
