@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "danvan.directives",
     "danvan.oversight",
     "danvan.engagement",
+    "danvan.members",
     "danvan.api",
     "danvan.ingest",
     "danvan.demo",
