@@ -5,6 +5,7 @@ from danvan.core.catalogue_views import catalogue_urls
 from danvan.core.workdays.models import CalendarDay, CalendarYear
 from danvan.movement.models import Criterion, Field, Phase
 from danvan.organizations.models import OrganizationKind
+from danvan.people.models import Ethnicity, Religion
 
 app_name = "catalogues"
 urlpatterns = [
@@ -15,4 +16,6 @@ urlpatterns = [
     *catalogue_urls(OrganizationKind, "organization-kinds", ["code", "name", "category", "document_title", "valid_from", "valid_to"]),
     *catalogue_urls(CalendarDay, "announced-days", ["date", "kind", "name", "basis"]),
     *catalogue_urls(CalendarYear, "calendar-years", ["year", "announcement"]),
+    *catalogue_urls(Ethnicity, "ethnicities", ["order", "code", "name", "minority"]),
+    *catalogue_urls(Religion, "religions", ["order", "code", "name"]),
 ]

@@ -14,5 +14,5 @@ class PositionInline(TabularInline):
 class PersonAdmin(ModelAdmin):
     list_display = ("full_name", "unit")
     search_fields = ("search_text",)
-    raw_id_fields = ("unit",)
+    raw_id_fields = ("unit", "residence_hamlet")
     inlines = [PositionInline]

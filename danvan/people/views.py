@@ -24,6 +24,9 @@ class PersonListView(ScopedListView):
 class PersonDetailView(ScopedDetailView):
     model = Person
 
+    def get_queryset(self):
+        return super().get_queryset().select_related("unit", "ethnicity", "religion", "residence_hamlet")
+
     def get_context_data(self, **kwargs):
         user = self.request.user
         return {
