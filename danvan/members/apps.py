@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "danvan.members"
     label = "members"
-    verbose_name = _("Members")
+    verbose_name = _("Members of organisations")
