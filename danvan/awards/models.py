@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.awards.choices import ProposalStatus
 from danvan.core.audit import track
 from danvan.core.choices import HolderKind
+from danvan.core.links import record_url
 from danvan.core.models import ScopedModel, SearchableModel
 
 
@@ -160,7 +161,7 @@ class CommendationProposal(ScopedModel, SearchableModel):
         return f"{self.proposing_body} – {self.date:%d/%m/%Y}"
 
     def get_absolute_url(self):
-        return reverse("awards:proposal-detail", args=[self.pk])
+        return record_url("awards:proposal-detail", self.pk)
 
     def search_source(self):
         return f"{self.proposing_body} {self.reason}"

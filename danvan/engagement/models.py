@@ -11,6 +11,7 @@ import datetime
 
 from danvan.core.audit import track
 from danvan.core.choices import Level
+from danvan.core.links import record_url
 from danvan.core.models import ScopedModel, SearchableModel
 from danvan.core.scoping import ScopedQuerySet
 from danvan.engagement.choices import STATUS_TYPE, Channel, DialogueKind, PetitionStatus, Satisfaction, TransferOutcome
@@ -188,7 +189,7 @@ class Petition(ScopedModel, SearchableModel):
         return self.content  # never the petitioner: a search must not find people by name
 
     def get_absolute_url(self):
-        return reverse("engagement:petition-detail", args=[self.pk])
+        return record_url("engagement:petition-detail", self.pk)
 
     @property
     def status_type(self):
@@ -305,7 +306,7 @@ class HotCase(ScopedModel, SearchableModel):
         return f"{self.name} {self.description}"
 
     def get_absolute_url(self):
-        return reverse("engagement:case-detail", args=[self.pk])
+        return record_url("engagement:case-detail", self.pk)
 
     @property
     def settled(self):

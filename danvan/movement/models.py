@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import track
+from danvan.core.links import record_url
 from danvan.core.models import AttachmentBase, ScopedModel, SearchableModel
 from danvan.core.scoping import ScopedQuerySet, unit_within
 from danvan.core.text import fold
@@ -165,7 +166,7 @@ class Initiative(ScopedModel, SearchableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("movement:detail", args=[self.pk])
+        return record_url("movement:detail", self.pk)
 
     @property
     def owner(self):

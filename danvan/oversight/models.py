@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import track
+from danvan.core.links import record_url
 from danvan.core.models import AttachmentBase, ScopedModel, SearchableModel
 from danvan.core.scoping import ScopedQuerySet
 from danvan.core.uploads import DOCUMENT_CHECK
@@ -294,7 +295,7 @@ class FollowUp(ScopedModel, SearchableModel):
         return self.text
 
     def get_absolute_url(self):
-        return reverse("oversight:follow-up-detail", args=[self.pk])
+        return record_url("oversight:follow-up-detail", self.pk)
 
     @property
     def source(self):

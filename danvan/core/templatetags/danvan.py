@@ -2,6 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core import links
 from danvan.core.choices import Role
 
 register = template.Library()
@@ -21,6 +22,12 @@ def who(user):
     if not user:
         return ""
     return user.get_full_name() or str(user)
+
+
+@register.simple_tag
+def record_url(name, pk):
+    """{% url name pk %} for a record's id, the pattern resolved once per name (a list's rows, see core/links.py)."""
+    return links.record_url(name, pk)
 
 
 @register.inclusion_tag("core/_import_buttons.html", takes_context=True)
