@@ -6,6 +6,9 @@ set of subtrees. Subtrees are ranges of the materialised ``Unit.path``, which an
 index serves on SQLite and PostgreSQL alike.
 """
 
+import functools
+import operator
+
 from django.apps import apps
 from django.db import models
 
@@ -73,10 +76,11 @@ class Scope:
         return self.paths is None
 
     def units_q(self, field="path"):
-        query = models.Q(pk__in=[])
-        for path in self.paths:
-            query |= subtree_q(path, field)
-        return query
+        if not self.paths:
+            return models.Q(pk__in=[])
+        # OR-ed from the first range, not from an empty pk__in=[]: the same condition, but each compile of
+        # every scoped query (a list page has about ten) raised and caught EmptyResultSet for that seed.
+        return functools.reduce(operator.or_, (subtree_q(path, field) for path in self.paths))
 
     def contains_path(self, path):
         return self.is_everything or any(path.startswith(prefix) for prefix in self.paths)
