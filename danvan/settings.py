@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "danvan.directives",
     "danvan.oversight",
     "danvan.engagement",
+    "danvan.reporting",
     "danvan.members",
     "danvan.api",
     "danvan.ingest",

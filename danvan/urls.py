@@ -14,6 +14,7 @@ urlpatterns = [
     path("directives/", include("danvan.directives.urls")),
     path("oversight/", include("danvan.oversight.urls")),
     path("engagement/", include("danvan.engagement.urls")),
+    path("reporting/", include("danvan.reporting.urls")),
     path("ingest/", include("danvan.ingest.urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

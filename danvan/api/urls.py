@@ -13,6 +13,7 @@ from danvan.engagement.api import DialogueViewSet, HotCaseViewSet, PetitionViewS
 from danvan.directives.api import DirectiveViewSet, ImplementationViewSet, ObligationViewSet
 from danvan.organizations.api import OrganizationViewSet
 from danvan.oversight.api import FindingViewSet, FollowUpViewSet, MeetingViewSet, MissionViewSet
+from danvan.reporting.api import CompletenessView, IndicatorListView, IndicatorValuesView, SubmissionViewSet
 from danvan.units.api import UnitViewSet
 
 router = DefaultRouter()
@@ -35,6 +36,7 @@ router.register("appraisals", AppraisalViewSet, basename="appraisal")
 router.register("replications", ReplicationViewSet, basename="replication")
 router.register("commendation-decisions", CommendationDecisionViewSet, basename="commendation-decision")
 router.register("commendation-proposals", CommendationProposalViewSet, basename="commendation-proposal")
+router.register("submissions", SubmissionViewSet, basename="submission")
 
 app_name = "api"
 urlpatterns = [
@@ -43,6 +45,9 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
     # The docs page loads its init script from its own address (?script): no inline script for the CSP.
     path("docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html")), name="docs"),
+    path("indicators/", IndicatorListView.as_view(), name="indicator-list"),
+    path("indicators/values/", IndicatorValuesView.as_view(), name="indicator-values"),
+    path("completeness/", CompletenessView.as_view(), name="completeness"),
     path("", include(router.urls)),
     re_path(r"", no_such_endpoint, name="not-found"),
 ]

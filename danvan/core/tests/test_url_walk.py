@@ -54,6 +54,9 @@ SKIPPED_NAMES = {
 # The inbox gathers several models; test_inbox checks it shows nothing of another unit.
 # "Tài khoản của tôi" edits only the signed-in user (test_own_account checks it).
 PAGES_WITHOUT_MODEL = {"core:home", "core:search", "core:inbox", "accounts:me", "api:api-root"}
+# Reporting's figures, completeness and catalogue are asked about a unit of the user's own scope (reporting/tests).
+PAGES_WITHOUT_MODEL |= {"reporting:completeness", "reporting:rollup", "reporting:catalogue", "api:indicator-list", "api:indicator-values",
+                        "api:completeness"}
 KNOWN_KWARGS = {"pk", "format"}
 
 # Shown in every record's visible text; a search folds it to "andanhdau", so a
