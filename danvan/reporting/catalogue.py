@@ -1,5 +1,5 @@
 """The indicators real reports carry (seeds 000, 002, 003; the Front's and mass organisations' annexes), loaded by
-the migration ``0002_indicators``. Codes are stable: programs ask for them; a name may be reworded."""
+the migrations ``0002_indicators`` and ``0003_members_computed``. Codes are stable: programs ask for them; a name may be reworded."""
 
 from danvan.reporting.choices import Aggregation as A
 from danvan.reporting.choices import Disaggregation as D
@@ -24,10 +24,10 @@ INDICATORS = [
      {"at_most": "engagement.petitions.received"}),
     ("engagement.petitions.settled_rate", "Tỷ lệ kiến nghị, phản ánh đã giải quyết", "%", A.RATIO, S.COMPUTED, [],
      {"numerator": "engagement.petitions.settled", "denominator": "engagement.petitions.received"}),
-    ("members.new", "Đoàn viên, hội viên phát triển mới", "người", A.SUM, S.ENTERED, [D.ORGANIZATION, D.SEX], {}),
-    ("members.total", "Tổng số đoàn viên, hội viên", "người", A.LATEST, S.ENTERED, [D.ORGANIZATION, D.SEX], {}),
+    ("members.new", "Đoàn viên, hội viên phát triển mới", "người", A.SUM, S.COMPUTED, [D.ORGANIZATION, D.SEX], {}),
+    ("members.total", "Tổng số đoàn viên, hội viên", "người", A.LATEST, S.COMPUTED, [D.ORGANIZATION, D.SEX], {}),
     ("members.eligible", "Đối tượng đủ điều kiện tập hợp vào tổ chức", "người", A.LATEST, S.ENTERED, [D.ORGANIZATION], {}),
-    ("members.rate", "Tỷ lệ tập hợp đoàn viên, hội viên", "%", A.RATIO, S.ENTERED, [D.ORGANIZATION],
+    ("members.rate", "Tỷ lệ tập hợp đoàn viên, hội viên", "%", A.RATIO, S.COMPUTED, [D.ORGANIZATION],
      {"numerator": "members.total", "denominator": "members.eligible"}),
     ("democracy.conventions_reviewed", "Hương ước, quy ước được rà soát, bổ sung", "bản", A.SUM, S.ENTERED, [], {}),
     ("social.gratitude_fund", "Quỹ “Đền ơn đáp nghĩa – an sinh xã hội” vận động được", "triệu đồng", A.SUM, S.ENTERED, [], {}),
@@ -47,3 +47,7 @@ def load_indicators(indicator_model):
     for code, *_fields, links in INDICATORS:
         if links:
             indicator_model.objects.filter(code=code).update(**{f"{name}_id": by_code[other].pk for name, other in links.items()})
+
+
+def load_in_migration(apps, schema_editor):
+    load_indicators(apps.get_model("reporting", "Indicator"))

@@ -11,6 +11,7 @@ from danvan.core.statistics import in_units
 from danvan.engagement.choices import DialogueKind
 from danvan.engagement.models import Dialogue
 from danvan.engagement.queries import StatsQuestion, petition_stats
+from danvan.members.queries import MemberQuestion, member_stats
 from danvan.movement import queries as movement_queries
 from danvan.oversight.choices import FollowUpKind
 from danvan.oversight.models import FollowUp, Mission
@@ -74,8 +75,15 @@ def engagement(units, date_from, date_to):
             "dialogues": dialogues["held"]}
 
 
+def members(units, date_from, date_to):
+    # Memberships (lượt) as of the span's last day, as seed 000 counts "tổng số … 22.896 đoàn viên, hội viên".
+    figures = member_stats(MemberQuestion(units, date_from, date_to))
+    return {"new": figures["new"], "total": figures["memberships"]}
+
+
 register(movement, **{"movement.registered": "registered", "movement.recognised.commune": "commune",
                       "movement.recognised.district": "district", "movement.recognised.province": "province"})
+register(members, **{"members.new": "new", "members.total": "total"})
 register(commendations, **{"awards.commended.collective": "collective", "awards.commended.individual": "individual"})
 register(missions, **{"oversight.missions": "missions", "oversight.recommendations": "recommendations"})
 register(engagement, **{"engagement.dialogues": "dialogues", "engagement.petitions.received": "received",

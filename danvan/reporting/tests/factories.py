@@ -32,7 +32,7 @@ class ReportFormFactory(factory.django.DjangoModelFactory):
     def codes(self, create, extracted, **kwargs):
         if create:
             self.indicators.set(indicators(*(extracted or ("movement.registered", "movement.recognised.commune",
-                                                           "members.new", "members.total"))))
+                                                           "social.poor_households_out", "members.eligible"))))
             FormDeadline.objects.get_or_create(form=self, level=Level.COMMUNE, defaults={"days_after_end": -10})
 
 

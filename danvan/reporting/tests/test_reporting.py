@@ -69,8 +69,8 @@ def test_periods_open_once_with_a_draft_for_every_commune_due_on_the_20th(tree):
 
 def test_a_negative_count_is_refused_naming_the_indicator_and_nothing_is_saved(report, commune_editor):
     with pytest.raises(ValidationError) as refused:
-        services.save_figures(commune_editor, report, entries(members__new=-3, members__total=40))
-    assert "“Đoàn viên, hội viên phát triển mới”: số lượng không thể âm." in str(refused.value)
+        services.save_figures(commune_editor, report, entries(social__poor_households_out=-3, members__eligible=40))
+    assert "“Hộ thoát nghèo”: số lượng không thể âm." in str(refused.value)
     assert not SubmissionValue.objects.exists()
 
 
@@ -95,21 +95,21 @@ def test_more_recognised_than_registered_is_refused(report, commune_editor):
 
 
 def test_a_figure_far_from_the_previous_period_asks_to_be_confirmed(tree, commune_editor):
-    form = ReportFormFactory(codes=["members.new"])
+    form = ReportFormFactory(codes=["social.poor_households_out"])
     before = SubmissionFactory(unit=tree.cc1, period=PeriodFactory(form=form, start=datetime.date(2017, 1, 1), end=datetime.date(2017, 9, 30)))
-    SubmissionValue.objects.create(submission=before, indicator=code("members.new"), value=20)
+    SubmissionValue.objects.create(submission=before, indicator=code("social.poor_households_out"), value=20)
     report = SubmissionFactory(unit=tree.cc1, period=PeriodFactory(form=form))
     with pytest.raises(ValidationError) as refused:
-        services.save_figures(commune_editor, report, entries(members__new=200))
+        services.save_figures(commune_editor, report, entries(social__poor_households_out=200))
     assert "kỳ trước" in str(refused.value)
-    figures = entries(members__new=200)
-    figures[code("members.new").pk]["confirmed"] = True
+    figures = entries(social__poor_households_out=200)
+    figures[code("social.poor_households_out").pk]["confirmed"] = True
     services.save_figures(commune_editor, report, figures)
     assert report.values.get().value == 200
 
 
 def _fill(user, report):
-    services.save_figures(user, report, entries(movement__registered=0, movement__recognised__commune=0, members__new=12, members__total=300))
+    services.save_figures(user, report, entries(movement__registered=0, movement__recognised__commune=0, social__poor_households_out=12, members__eligible=300))
 
 
 def test_a_report_goes_up_is_returned_corrected_and_accepted_then_locked(report, commune_editor, province_approver, make_user, tree):
@@ -127,22 +127,22 @@ def test_a_report_goes_up_is_returned_corrected_and_accepted_then_locked(report,
     report.refresh_from_db()
     with pytest.raises(ValidationError, match="Chưa sửa gì"):
         services.submit(commune_editor, report)
-    services.save_figures(commune_editor, report, entries(members__total=320))
+    services.save_figures(commune_editor, report, entries(members__eligible=320))
     services.submit(commune_editor, report)
     services.accept(province_approver, report)
     report.refresh_from_db()
     assert report.status == SubmissionStatus.ACCEPTED
     with pytest.raises(ValidationError) as refused:
-        services.save_figures(commune_editor, report, entries(members__total=330))
-    assert "“Tổng số đoàn viên, hội viên”" in str(refused.value) and "không sửa được nữa" in str(refused.value)
-    assert report.values.get(indicator=code("members.total")).value == 320
+        services.save_figures(commune_editor, report, entries(members__eligible=330))
+    assert "“Đối tượng đủ điều kiện tập hợp vào tổ chức”" in str(refused.value) and "không sửa được nữa" in str(refused.value)
+    assert report.values.get(indicator=code("members.eligible")).value == 320
 
 
 def test_a_save_after_someone_elses_is_refused(report, commune_editor):
     opened = report.version
-    services.save_figures(commune_editor, report, entries(members__new=5), read_version=opened)
+    services.save_figures(commune_editor, report, entries(social__poor_households_out=5), read_version=opened)
     with pytest.raises(ValidationError, match="Người khác"):
-        services.save_figures(commune_editor, report, entries(members__new=9), read_version=opened)
+        services.save_figures(commune_editor, report, entries(social__poor_households_out=9), read_version=opened)
     assert report.values.get().value == 5
 
 
@@ -165,8 +165,8 @@ def test_a_unit_outside_the_forms_assignment_is_refused(tree, make_user):
 
 def test_the_api_refuses_bad_figures_naming_the_indicator(report, commune_editor):
     answer = api(commune_editor).post(f"/api/v1/submissions/{report.pk}/figures/",
-                                      {"figures": [{"indicator": "members.new", "value": "-1"}]}, format="json")
-    assert answer.status_code == 400 and "Đoàn viên, hội viên phát triển mới" in str(answer.json())
+                                      {"figures": [{"indicator": "social.poor_households_out", "value": "-1"}]}, format="json")
+    assert answer.status_code == 400 and "Hộ thoát nghèo" in str(answer.json())
     assert not SubmissionValue.objects.exists()
 
 
@@ -178,26 +178,43 @@ def _accepted(unit, form, **figures):
 
 
 def test_legacy_units_reports_roll_up_onto_todays_units_and_stay_readable(tree, make_user):
-    form = ReportFormFactory(codes=["members.new", "members.total"])
-    _accepted(tree.lc1, form, members__new=12, members__total=300)  # xã Minh Hòa, huyện Châu Thành, tỉnh Kiên Giang (2018)
-    _accepted(tree.lc2, form, members__new=5, members__total=100)  # xã Mong Thọ, now part of xã Bình An
+    form = ReportFormFactory(codes=["social.poor_households_out", "members.eligible"])
+    _accepted(tree.lc1, form, social__poor_households_out=12, members__eligible=300)  # xã Minh Hòa, huyện Châu Thành, tỉnh Kiên Giang
+    _accepted(tree.lc2, form, social__poor_households_out=5, members__eligible=100)  # xã Mong Thọ, now part of xã Bình An
     province = make_user(tree.cp, role=Role.VIEWER)
-    asked = {"from": "2018-01-01", "to": "2018-12-31", "codes": "members.new,members.total"}
+    asked = {"from": "2018-01-01", "to": "2018-12-31", "codes": "social.poor_households_out,members.eligible"}
     assert api(province).get("/api/v1/indicators/values/", {**asked, "unit": tree.cp.pk}).json() == {
-        "values": {"members.new": 17, "members.total": 400}}
+        "values": {"social.poor_households_out": 17, "members.eligible": 400}}
     assert api(province).get("/api/v1/indicators/values/", {**asked, "unit": tree.ld1.pk}).json()["values"] == {
-        "members.new": 12, "members.total": 300}
-    assert api(province).get("/api/v1/indicators/values/", {**asked, "unit": tree.cc1.pk}).json()["values"]["members.new"] == 5
+        "social.poor_households_out": 12, "members.eligible": 300}
+    assert api(province).get("/api/v1/indicators/values/", {**asked, "unit": tree.cc1.pk}).json()["values"]["social.poor_households_out"] == 5
     assert api(province).get("/api/v1/indicators/values/", {**asked, "unit": tree.cp2.pk}).status_code == 400
 
 
-def test_a_rate_is_the_ratio_of_the_sums(tree, make_user):
-    form = ReportFormFactory(codes=["members.total", "members.eligible"])
-    _accepted(tree.lc1, form, members__total=300, members__eligible=400)
-    _accepted(tree.lc2, form, members__total=100, members__eligible=600)
+def test_the_latest_value_stands_and_a_monthly_report_does_not_count_twice_beside_the_9_month_one(tree, make_user):
+    nine = ReportFormFactory(codes=["social.poor_households_out", "members.eligible"])
+    _accepted(tree.lc1, nine, social__poor_households_out=12, members__eligible=300)
+    monthly = ReportFormFactory(period_type="month", codes=["social.poor_households_out", "members.eligible"])
+    march = SubmissionFactory(unit=tree.lc1, period=PeriodFactory(form=monthly, start=datetime.date(2018, 3, 1), end=datetime.date(2018, 3, 31)),
+                              status=SubmissionStatus.ACCEPTED)
+    SubmissionValue.objects.create(submission=march, indicator=code("social.poor_households_out"), value=4)
+    SubmissionValue.objects.create(submission=march, indicator=code("members.eligible"), value=280)
     values = api(make_user(tree.cp)).get("/api/v1/indicators/values/", {"unit": tree.cp.pk, "from": "2018-01-01", "to": "2018-12-31",
-                                                                       "codes": "members.rate"}).json()["values"]
-    assert values == {"members.rate": 40}
+                                                                       "codes": "social.poor_households_out,members.eligible"}).json()
+    assert values == {"values": {"social.poor_households_out": 12, "members.eligible": 300}}
+
+
+def test_members_and_their_rate_come_from_the_memberships_of_legacy_units_too(tree, make_user):
+    from danvan.members.tests.factories import MembershipFactory, farmers_branch
+
+    branch = farmers_branch(unit=tree.lc1)
+    for _ in range(3):
+        MembershipFactory(branch=branch)
+    form = ReportFormFactory(codes=["members.eligible"])
+    _accepted(tree.lc1, form, members__eligible=12)
+    values = api(make_user(tree.cp)).get("/api/v1/indicators/values/", {"unit": tree.cp.pk, "from": "2018-01-01", "to": "2018-12-31",
+                                                                       "codes": "members.new,members.total,members.rate"}).json()["values"]
+    assert values == {"members.new": 3, "members.total": 3, "members.rate": 25}
 
 
 @pytest.mark.parametrize(("params", "field", "message"), [
@@ -233,10 +250,10 @@ def test_the_inbox_shows_the_report_to_send_and_to_accept(tree, report, commune_
 def test_the_pages_walk_a_report_through(tree, report, commune_editor, province_approver, login):
     client = login(commune_editor)
     figures = {f"value_{code(name).pk}": value for name, value in (("movement.registered", "0"), ("movement.recognised.commune", "0"),
-                                                                     ("members.new", "-2"), ("members.total", "300"))}
+                                                                     ("social.poor_households_out", "-2"), ("members.eligible", "300"))}
     page = client.post(reverse("reporting:submission-figures", args=[report.pk]), {**figures, "read_version": report.version})
-    assert page.status_code == 200 and "“Đoàn viên, hội viên phát triển mới”" in page.content.decode()
-    figures[f"value_{code('members.new').pk}"] = "12"
+    assert page.status_code == 200 and "“Hộ thoát nghèo”" in page.content.decode()
+    figures[f"value_{code('social.poor_households_out').pk}"] = "12"
     page = client.post(reverse("reporting:submission-figures", args=[report.pk]), {**figures, "section_1": "Kết quả tốt", "read_version": report.version})
     assert page.status_code == 302
     assert client.post(reverse("reporting:submission-submit", args=[report.pk]), {}).status_code == 302
