@@ -17,6 +17,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from danvan.core import aggregates
+from danvan.core.audit import diffed_against
 from danvan.core.choices import Role
 from danvan.core.models import VersionedModel
 from danvan.core.scoping import Scope
@@ -151,10 +152,11 @@ def merge_with_current(instance):
     """Lock the stored row and carry over every change made since the writer read it; refuse a clash.
 
     A field the writer left as it read it takes the stored value; a field the writer changed is
-    written, unless someone else changed it too after the version the writer read.
+    written, unless someone else changed it too after the version the writer read. Returns the stored row
+    (None for a new record), which the save that follows logs its changes against.
     """
     if not isinstance(instance, VersionedModel) or instance._state.adding:
-        return
+        return None
     current = type(instance)._base_manager.select_for_update().get(pk=instance.pk)
     base = instance.read_version if instance.read_version is not None else instance.version
     loaded = getattr(instance, "loaded", {})
@@ -176,6 +178,7 @@ def merge_with_current(instance):
     if clashes:
         raise VersionConflict(clashes, current.version)
     instance.version = current.version
+    return current
 
 
 # --- the write path -----------------------------------------------------------------------------
@@ -198,11 +201,12 @@ def save_record(user, instance, role=Role.EDITOR, exclude=()):
     """Create or update ``instance`` for ``user``: role, related records in scope, no lost update,
     validated, saved, and re-checked inside scope (else the transaction rolls back)."""
     require_role(user, role)
-    merge_with_current(instance)
+    stored = merge_with_current(instance)
     ensure_relations_in_scope(user, instance)
     _store_checked_files(instance)
     instance.full_clean(exclude=exclude)
-    instance.save()
+    with diffed_against(instance, stored):
+        instance.save()
     ensure_in_scope(user, instance)
     return instance
 

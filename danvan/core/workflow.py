@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from danvan.core.audit import diffed_against
 from danvan.core.choices import Role
 from danvan.core.models import TransitionRecord
 from danvan.core.scoping import Scope
@@ -91,11 +92,12 @@ class Workflow:
         stored state: two people moving the same record at once cannot both succeed."""
         from danvan.core.services import merge_with_current
 
-        merge_with_current(obj)
+        stored = merge_with_current(obj)
         self.check(obj, to, user, note)
         source = getattr(obj, self.field)
         setattr(obj, self.field, to)
-        obj.save()
+        with diffed_against(obj, stored):
+            obj.save()
         return TransitionRecord.objects.create(
             content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
             source=source, target=to, by=user, note=note.strip(),
