@@ -10,6 +10,7 @@ keeps the medians, so that a machine loaded by others slows both alike. Then one
 PROJECT_MS, FLOOR_MS and RATIO are those of the scale where the ratio is worse; QUERIES_* are the
 project's query counts at each scale; GROWTH_5X is the project's time at 5× over its time at 1×
 (the floor's growth is on the ``#`` line above). The last line is ``max_ratio=X``.
+``--profile NAME`` profiles the measure NAME on the 1× data instead (cProfile, the calls that cost most).
 A measure whose page shows no rows, or whose floor returns none, stops the bench: an empty page
 measures nothing.
 """
@@ -30,6 +31,7 @@ def arguments(description, **extra):
     parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="size of the 1× data, as a multiple of the bench's province (default 1)")
     parser.add_argument("--growth", type=int, default=5, help="measure again with this many times the data (default 5; 1: only once)")
+    parser.add_argument("--profile", metavar="NAME", help="profile the measure NAME on the 1x data instead of measuring (cProfile)")
     for name, options in extra.items():
         parser.add_argument(f"--{name}", **options)
     return parser.parse_args()
@@ -203,9 +205,33 @@ def words_like(column, words):
     return " AND ".join(clauses), params
 
 
+def profile(items, name):
+    """The calls that cost most in REPEAT warm calls of the measure ``name``, the collector's start-up heap frozen
+    as `danvan serve` freezes it (else a full collection lands on whichever call allocates)."""
+    import cProfile
+    import pstats
+
+    from danvan.core.management.commands.serve import freeze_start_up_heap
+
+    item = next((item for item in items if item.name == name), None)
+    if item is None:
+        raise SystemExit(f"--profile {name}: no such measure (one of {', '.join(item.name for item in items)})")
+    for _ in range(WARMUP):
+        item.page()
+    freeze_start_up_heap()
+    profiler = cProfile.Profile()
+    for _ in range(REPEAT):
+        profiler.runcall(item.page)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(50)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
 def at_both_scales(items, args, grow):
     """Measure ``items`` on the 1× data, call ``grow(scale)`` to add ``scale`` × the bench's province,
-    measure again at ``--growth``×, then print the ratio lines."""
+    measure again at ``--growth``×, then print the ratio lines (``--profile NAME``: profile that measure, then stop)."""
+    if args.profile:
+        profile(items, args.profile)
+        raise SystemExit(0)
     side_by_side = SideBySide()
     side_by_side.run(items, "1x")
     if args.growth > 1:
