@@ -16,6 +16,8 @@ urlpatterns = [
     path("engagement/", include("danvan.engagement.urls")),
     path("reporting/", include("danvan.reporting.urls")),
     path("ingest/", include("danvan.ingest.urls")),
+    path("articles/", include("danvan.news.urls")),
+    path("news/", include("danvan.news.portal_urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

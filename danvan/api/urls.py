@@ -15,6 +15,7 @@ from danvan.organizations.api import OrganizationViewSet
 from danvan.oversight.api import FindingViewSet, FollowUpViewSet, MeetingViewSet, MissionViewSet
 from danvan.reporting.api import CompletenessView, IndicatorListView, IndicatorValuesView, SubmissionViewSet
 from danvan.units.api import UnitViewSet
+from danvan.news.api import ArticleViewSet
 
 router = DefaultRouter()
 router.register("units", UnitViewSet, basename="unit")
@@ -36,6 +37,7 @@ router.register("appraisals", AppraisalViewSet, basename="appraisal")
 router.register("replications", ReplicationViewSet, basename="replication")
 router.register("commendation-decisions", CommendationDecisionViewSet, basename="commendation-decision")
 router.register("commendation-proposals", CommendationProposalViewSet, basename="commendation-proposal")
+router.register("articles", ArticleViewSet, basename="article")
 router.register("submissions", SubmissionViewSet, basename="submission")
 
 app_name = "api"

@@ -12,6 +12,7 @@ from danvan.awards.forms import AcceptForm, DecisionForm, DeclineForm, ProposalF
 from danvan.awards.models import CommendationDecision, CommendationProposal, ProposedRecipient, Recipient
 from danvan.core.audit import history
 from danvan.core.choices import Role
+from danvan.core.panels import panels_for
 from danvan.core.documents.services import registered, with_registered_symbol
 from danvan.core.documents.views import SourceDocumentView
 from danvan.core.views import ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView
@@ -43,7 +44,8 @@ class DecisionDetailView(ScopedDetailView):
         return {**super().get_context_data(**kwargs), "registered": registered(self.object, key=DECISION_KEY),
                 "recipients": self.object.recipients.select_related("organization", "person", "initiative"),
                 "recipient_form": RecipientForm(user=user), "can_approve": user.can(Role.APPROVER),
-                "proposals": self.object.proposals.select_related("proposing_body"), "history": history(self.object)}
+                "proposals": self.object.proposals.select_related("proposing_body"), "history": history(self.object),
+                "panels": panels_for(user, self.object)}
 
 
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from danvan.core import aggregates
 from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.services import analyze_database
-from danvan.demo import accounts, awards, documents_awards, documents_oversight, engagement, movement, oversight, world
+from danvan.demo import accounts, awards, documents_awards, documents_oversight, engagement, movement, news, oversight, world
 from danvan.demo.story import Story, system_user, told
 from danvan.organizations.kinds import seed_kinds
 from danvan.organizations.models import OrganizationKind
@@ -35,6 +35,7 @@ def build():
         engagement.build(story)
         documents_oversight.build(story)
         documents_awards.build(story)
+        news.build(story)
         story.on(None)  # the accounts are today's
         rows = accounts.build_accounts(story.places, DEMO_PASSWORD)
     analyze_database()

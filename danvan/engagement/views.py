@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from danvan.core import ratelimit
 from danvan.core.audit import history
 from danvan.core.choices import Role
+from danvan.core.panels import panels_for
 from danvan.core.exports import ExportHeading, PlainTable, XlsxExportMixin, charts_response
 from danvan.core.filters import note_query_error, read_query
 from danvan.core.views import CappedCountPaginator, ParentFormView, ScopedCreateView, ScopedDetailView, ScopedListView, ScopedMixin, ScopedUpdateView, ServiceFormMixin
@@ -56,6 +57,7 @@ class DialogueDetailView(ScopedDetailView):
             "organizations": dialogue.organizations.all(),
             "petitions": queries.label_statuses(dialogue.petitions.visible_to(user).select_related("unit", "kind", "field", "assigned_to")),
             "history": history(dialogue),
+            "panels": panels_for(self.request.user, dialogue),  # the articles reporting it (news)
             "can_edit": user.can(Role.EDITOR),
         }
 

@@ -9,6 +9,7 @@ from django.views import generic
 from danvan.core.audit import history
 from danvan.core.documents.views import SourceDocumentView
 from danvan.core.choices import Role
+from danvan.core.panels import panels_for
 from danvan.core.exports import XlsxExportMixin, plain
 from danvan.core.filters import read_query
 from danvan.core.services import save_record
@@ -67,6 +68,7 @@ class MissionDetailView(ScopedDetailView):
             "transitions": transitions_of(mission),
             "targets_allowed": MISSION_FLOW.targets(mission, user),
             "history": history(mission),
+            "panels": panels_for(self.request.user, mission),  # the articles reporting it (news)
             "can_edit": user.can(Role.EDITOR),
         }
 
@@ -266,6 +268,7 @@ class MeetingDetailView(ScopedDetailView):
             "fulfilments": ObligationFulfilment.objects.filter(
                 content_type__app_label="oversight", content_type__model="meeting", object_id=meeting.pk).select_related("obligation"),
             "history": history(meeting),
+            "panels": panels_for(self.request.user, meeting),
             "can_edit": user.can(Role.EDITOR),
         }
 

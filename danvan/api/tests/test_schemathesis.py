@@ -39,6 +39,7 @@ from danvan.core.choices import Role
 from danvan.directives.tests.factories import DirectiveFactory, ImplementationFactory, ObligationFactory
 from danvan.movement.choices import AppraisalOutcome, RecognitionLevel, Status
 from danvan.movement.models import Appraisal
+from danvan.news.tests.factories import ArticleFactory
 from danvan.movement.tests.factories import InitiativeFactory, RecognitionFactory, ReplicationFactory, ResultUpdateFactory
 from danvan.organizations.tests.factories import OrganizationFactory
 from danvan.oversight.models import Finding
@@ -71,6 +72,7 @@ def editor_world(tree, make_user):
     RecipientFactory(decision=DecisionFactory(issuing_body=body, date=datetime.date(2020, 8, 4)), organization=body)
     proposal = ProposalFactory(proposing_body=body, addressed_to=above)
     ProposedRecipient.objects.create(proposal=proposal, kind="collective", organization=body)
+    ArticleFactory(unit=commune)
     return user
 
 

@@ -30,6 +30,7 @@ SKIPPED_PREFIXES = {
     "admin/": "Django's admin has its own permission checks and is for staff only; it is not scoped by unit.",
     "i18n/": "set_language only stores a language choice; it reads no record.",
     "static/": "static files (only routed when DEBUG) hold no records.",
+    "news/": "the public portal: published articles only, no login: tested in news/tests/test_portal.py",
     "catalogues/": "national catalogues (criteria, phases …), the same for every unit: tested in core/tests/test_catalogue_pages.py",
 }
 SKIPPED_NAMES = {
