@@ -16,6 +16,8 @@ urlpatterns = [
     path("<int:pk>/return/", views.SubmissionStepView.as_view(step=services.return_for_correction, form_class=ReturnForm,
                                                               page_title=_("Return the report for correction"), required_role=Role.APPROVER),
          name="submission-return"),
+    path("<int:pk>/report.docx", views.SubmissionReportView.as_view(), name="submission-report"),
+    path("<int:pk>/report.pdf", views.SubmissionReportView.as_view(as_pdf=True), name="submission-report-pdf"),
     path("completeness/", views.CompletenessView.as_view(), name="completeness"),
     path("figures/", views.RollupView.as_view(), name="rollup"),
     path("indicators/", views.CatalogueView.as_view(), name="catalogue"),

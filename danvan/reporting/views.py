@@ -4,11 +4,13 @@ from django.views import generic
 
 from danvan.core.audit import history
 from danvan.core.choices import Role
+from danvan.core.documents.views import SourceDocumentView
 from danvan.core.filters import note_query_error
 from danvan.core.scoping import Scope
 from danvan.core.views import ParentFormView, ScopedDetailView, ScopedListView, ScopedMixin, page_of
 from danvan.core.workflow import transitions_of
-from danvan.reporting import queries, services
+from danvan.reporting import queries, reports, services
+from danvan.reporting.choices import SubmissionStatus
 from danvan.reporting.filters import CompletenessQuery, SpanQuery, SubmissionFilter
 from danvan.reporting.forms import FiguresForm, NoteForm
 from danvan.reporting.models import Indicator, ReportForm, Submission
@@ -42,7 +44,20 @@ class SubmissionDetailView(ScopedDetailView):
             "targets_allowed": SUBMISSION_FLOW.targets(submission, user),
             "history": history(submission),
             "can_edit": user.can(Role.EDITOR) and submission.is_editable,
+            "is_sent": submission.status in SubmissionStatus.sent(),
         }
+
+
+class SubmissionReportView(SourceDocumentView):
+    """The narrative report with its annex of figures, as a registered document (.docx, and .pdf beside it)."""
+
+    model = Submission
+
+    def issue(self):
+        return reports.narrative_report(self.request.user, self.object)
+
+    def filename(self):
+        return f"bao-cao-{self.object.period.start:%Y%m}-{self.object.period.end:%Y%m}-{self.object.unit_id}.docx"
 
 
 class SubmissionActionView(ParentFormView):

@@ -263,3 +263,21 @@ def test_the_pages_walk_a_report_through(tree, report, commune_editor, province_
     assert "Đã chấp nhận" in detail and "Kết quả tốt" in detail
     for name in ("reporting:submission-list", "reporting:completeness", "reporting:rollup", "reporting:catalogue"):
         assert approver.get(reverse(name)).status_code == 200
+
+
+def test_the_report_is_issued_with_its_annex_in_the_party_format(tree, report, commune_editor, login):
+    from docx import Document as Docx
+
+    from danvan.engagement.tests.factories import party_committee
+
+    party_committee(tree.cc1)
+    client = login(commune_editor)
+    url = reverse("reporting:submission-report", args=[report.pk])
+    assert "đã gửi lên" in client.get(url, follow=True).content.decode()  # a draft is not issued
+    _fill(commune_editor, report)
+    report = services.save_figures(commune_editor, report, {}, {"Kết quả": "Đăng ký 07 mô hình mới."})
+    services.submit(commune_editor, report)
+    answer = client.get(url)
+    assert answer.status_code == 200
+    text = "\n".join(paragraph.text for paragraph in Docx(__import__("io").BytesIO(b"".join(answer.streaming_content))).paragraphs)
+    assert "ĐẢNG ỦY XÃ BÌNH AN" in text.upper() and "Đăng ký 07 mô hình mới." in text and "Phụ lục" in text
