@@ -39,37 +39,63 @@ def ensure_environment(extras=""):
     stamp.write_text(wanted)
 
 
+# What the review queue needs to read scans and photos: Tesseract OCR with its Vietnamese model.
+OCR_PACKAGES = {
+    "tesseract-ocr": "tesseract",
+    "tesseract-ocr-vie": lambda: any(Path("/usr/share/tesseract-ocr").glob("*/tessdata/vie.traineddata")),
+}
 # What the test suite needs from the system, by a file that tells it is there: the browser the browser
 # tests drive, gettext for the catalogue test, LibreOffice with the fonts the documents name for PDF,
-# and poppler's tools with which the document tests read the PDF back.
+# poppler's tools with which the document tests read the PDF back (and OCR rasterises pages), and OCR.
 SYSTEM_PACKAGES = {
     "chromium": CHROMIUM,
     "gettext": "xgettext",
     "libreoffice-writer-nogui": "soffice",
     "fonts-liberation2": Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
     "poppler-utils": "pdffonts",
+    **OCR_PACKAGES,
 }
 
 
 def _present(probe):
+    if callable(probe):
+        return probe()
     return probe.exists() if isinstance(probe, Path) else shutil.which(probe) is not None
+
+
+def _install(missing):
+    """Install ``missing`` Debian packages when we are allowed to; False when we are not."""
+    if not (shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0):
+        return False
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run("apt-get", "update", "-qq")
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
+    return True
 
 
 def ensure_system_packages():
     """Install the Debian packages the suite needs when we are allowed to, else say which are missing."""
     missing = [package for package, probe in SYSTEM_PACKAGES.items() if not _present(probe)]
-    if not missing:
-        return
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
-    else:
+    if missing and not _install(missing):
         sys.exit("The test suite needs these packages: sudo apt-get install " + " ".join(missing))
+
+
+def ensure_ocr_packages():
+    """OCR for the demo when it can be installed; without it everything runs but scans, and the user is told."""
+    missing = [package for package, probe in OCR_PACKAGES.items() if not _present(probe)]
+    try:
+        installed = not missing or _install(missing)
+    except subprocess.CalledProcessError:
+        installed = False
+    if not installed:
+        print("Chưa cài được gói nhận dạng chữ (OCR) nên hàng đợi đọc báo cáo sẽ không đọc được bản quét và ảnh chụp; "
+              "các tệp khác vẫn đọc bình thường. Người có quyền quản trị cài bằng lệnh: sudo apt-get install "
+              + " ".join(missing), flush=True)
 
 
 def start(args):
     ensure_environment()
+    ensure_ocr_packages()
     # A demo PC: the settings make a random secret key once and keep it in var/secret_key.
     run(BIN / "danvan", "demo", *args, env={**os.environ, "DANVAN_DEV": "1"})
 

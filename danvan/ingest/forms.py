@@ -18,7 +18,7 @@ class MultipleFileField(forms.FileField):
     """Several files at once; each is checked on its own by the service, so one bad file stops no other."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx"}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx,.pdf,.png,.jpg,.jpeg"}))
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
@@ -31,7 +31,7 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Files"),
-        help_text=_("Text (.txt), web pages (.html) or Word (.docx), at most %(size)s MB each; choose several at once.")
+        help_text=_("Text (.txt), web pages (.html), Word (.docx), PDF or scans and photos (.pdf, .png, .jpg), at most %(size)s MB each; choose several at once.")
         % {"size": MAX_UPLOAD_MEGABYTES},
     )
     text = forms.CharField(

@@ -79,6 +79,9 @@ class SourceDocument(ScopedModel, SearchableModel):
     notes = models.JSONField(default=list, blank=True)
     error = models.TextField(_("error"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UPLOADED)
+    # Scanned pages to read by OCR and those read so far: the document's own progress bar while it is read.
+    pages = models.PositiveIntegerField(_("scanned pages"), default=0)
+    pages_read = models.PositiveIntegerField(_("scanned pages read"), default=0)
 
     class Meta:
         verbose_name = _("source document")

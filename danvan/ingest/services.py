@@ -38,9 +38,13 @@ from danvan.movement.services import register_initiative
 log = logging.getLogger("danvan.ingest")
 
 MAX_UPLOAD_MEGABYTES = 10
-UPLOAD_CHECK = FileCheck(kinds=("text", "office"), max_megabytes=MAX_UPLOAD_MEGABYTES)
+UPLOAD_CHECK = FileCheck(kinds=("text", "office", "pdf", "image"), max_megabytes=MAX_UPLOAD_MEGABYTES)
 # More files than this in one upload are read in the background, with a progress bar.
 BACKGROUND_FROM = 6
+# A PDF or a photo may be a scan, read by OCR for seconds a page: always in the background, page by page.
+OCR_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+# Files whose reader words a broken file more precisely than the upload check does.
+READER_MESSAGE_SUFFIXES = (".docx", ".pdf")
 MAX_PASTED_CHARACTERS = 500_000
 
 Kind = ProposedItem.Kind
@@ -78,8 +82,8 @@ def check_upload(upload):
     try:
         UPLOAD_CHECK(upload)
     except ValidationError as error:
-        # A broken .docx gets the reader's own, more precise message.
-        if error.code != "bad_content" or not (upload.name or "").lower().endswith(".docx"):
+        # A broken .docx or PDF gets the reader's own, more precise message.
+        if error.code != "bad_content" or not (upload.name or "").lower().endswith(READER_MESSAGE_SUFFIXES):
             raise
 
 
@@ -97,7 +101,7 @@ def start_upload(user, unit, files=(), texts=(), background=None):
         raise ValidationError(_("Choose at least one file or paste a text."))
     with transaction.atomic():
         batch = Batch.objects.create(unit=unit, created_by=user)
-    rejected, queued = [], 0
+    rejected, queued, scans = [], 0, False
     for upload in files:
         name = (upload.name or "").rsplit("/", 1)[-1][:255]
         try:
@@ -108,6 +112,7 @@ def start_upload(user, unit, files=(), texts=(), background=None):
         with transaction.atomic():
             SourceDocument.objects.create(unit=unit, batch=batch, uploaded_by=user, original_name=name, file=upload)
         queued += 1
+        scans = scans or name.lower().endswith(OCR_SUFFIXES)
     for number, text in enumerate(texts, start=1):
         if len(text) > MAX_PASTED_CHARACTERS:
             rejected.append({
@@ -122,7 +127,7 @@ def start_upload(user, unit, files=(), texts=(), background=None):
             )
         queued += 1
     if background is None:
-        background = queued >= BACKGROUND_FROM
+        background = queued >= BACKGROUND_FROM or scans
     Batch.objects.filter(pk=batch.pk).update(total=queued, rejected=rejected, in_background=background)
     batch.refresh_from_db()
     if background and queued:
@@ -236,10 +241,19 @@ def _discard(document, error):
             transaction.on_commit(lambda: storage.delete(stored))
 
 
+def _page_progress(document):
+    """How the reader reports the pages it read by OCR: on the document's row, and as the batch's heartbeat."""
+    def progress(done, total):
+        SourceDocument.objects.filter(pk=document.pk).update(pages=total, pages_read=done)
+        if document.batch_id:
+            Batch.objects.filter(pk=document.batch_id, status=Batch.Status.RUNNING).update(updated_at=timezone.now())
+    return progress
+
+
 def read_source(document):
     """(text, title, notes) of a stored document; raises ReadError when it cannot be read."""
     if document.file:
-        read = read_document(document.file.path)
+        read = read_document(document.file.path, progress=_page_progress(document))
         return read.text, read.title, list(read.notes)
     return document.pasted_text, None, []
 

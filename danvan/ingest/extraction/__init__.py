@@ -1,4 +1,4 @@
-"""Reading Dân vận reports and news: text, HTML or .docx in, ``danvan.extract/1`` out.
+"""Reading Dân vận reports and news: text, HTML, .docx, PDF or a scan in, ``danvan.extract/1`` out.
 
 Pure Python (no Django, no database): ``extract_text`` and ``extract_file``
 return the schema object; ``extract_with_spans`` adds where each item is.

@@ -35,7 +35,7 @@ def run(paths, out, err):
 
 def build_parser(parser=None):
     parser = parser or argparse.ArgumentParser(prog="danvan extract", description="Đọc báo cáo, tin bài.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="tệp .txt, .html hoặc .docx")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="tệp .txt, .html, .docx, .pdf hoặc ảnh quét .png, .jpg")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="định dạng đầu ra (jsonl)")
     return parser
 

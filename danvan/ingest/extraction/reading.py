@@ -1,4 +1,4 @@
-"""Reading .txt, .html and .docx files into text, with clear Vietnamese errors."""
+"""Reading .txt, .html, .docx, .pdf files and scanned images into text, with clear Vietnamese errors."""
 
 import codecs
 import zipfile
@@ -7,6 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .core import extract_text
+from .errors import ReadError
+from .ocr import IMAGE_FORMATS
+from .pdf import read_pdf, read_scan
 
 # Reports are a few kilobytes; beyond this only the beginning is read, so a
 # stray 20 MB dump costs bounded time and memory.
@@ -15,10 +18,6 @@ _CONTROL_SHARE_LIMIT = 0.01
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
 _TEXT_SUFFIXES = {".txt", ".text", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-class ReadError(Exception):
-    """A file that cannot be read; the message is for the user, in Vietnamese."""
 
 
 @dataclass
@@ -197,11 +196,20 @@ def _read_docx(path, notes):
     return Document("\n".join(lines), heading, notes)
 
 
-def read_document(path):
-    """The text of a .txt, .html or .docx file; raises ReadError when unreadable."""
+def read_document(path, progress=None):
+    """The text of a .txt, .html, .docx, .pdf or image file; raises ReadError when unreadable.
+
+    ``progress(done, total)`` follows the pages read by OCR, when there are any.
+    """
     suffix = Path(path).suffix.casefold()
     notes = []
-    if suffix == ".docx":
+    if suffix == ".pdf":
+        _read_bytes(path, notes)  # existence, emptiness
+        document = Document(read_pdf(path, notes, progress), None, notes)
+    elif suffix in IMAGE_FORMATS:
+        _read_bytes(path, notes)
+        document = Document(read_scan(path, notes, progress), None, notes)
+    elif suffix == ".docx":
         _read_bytes(path, notes)  # existence, emptiness
         document = _read_docx(path, notes)
     elif suffix in _HTML_SUFFIXES:

@@ -40,5 +40,5 @@ def test_command_fails_with_status_one_after_processing_all(call_command, tmp_pa
         call_command("extract", str(bad), str(DOCUMENTS / "10_quangngai_lists.txt"), stdout=out, stderr=io.StringIO())
     assert error.value.returncode == 1
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert lines[0]["error"] == "Định dạng không được hỗ trợ: .pdf"
+    assert lines[0]["error"].startswith("Tệp PDF bị hỏng")
     assert lines[1]["units"]

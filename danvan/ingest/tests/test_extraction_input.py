@@ -91,7 +91,8 @@ def test_docx_reads_like_the_text(tmp_path):
     ("empty.txt", b"", "Tệp rỗng"),
     ("blank.txt", b"  \n\n ", "Tệp rỗng"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "Không phải tệp văn bản"),
-    ("report.pdf", b"%PDF-1.4", "Định dạng không được hỗ trợ: .pdf"),
+    ("report.pdf", b"%PDF-1.4", "Tệp PDF bị hỏng"),
+    ("report.odt", b"PK\x03\x04", "Định dạng không được hỗ trợ: .odt"),
     ("broken.docx", b"this is not a zip", "Tệp .docx không hợp lệ (không phải tệp nén ZIP)"),
 ])
 def test_unreadable_files_give_a_vietnamese_message(tmp_path, name, data, message):

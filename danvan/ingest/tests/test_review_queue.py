@@ -369,8 +369,8 @@ def bad_inputs(upload):
         return [
             (upload("rong.txt", b""), gettext("The file is empty.")),
             (upload("nhi-phan.txt", bytes(range(256)) * 40), "Không phải tệp văn bản"),
-            (upload("bang-tinh.pdf", b"%PDF-1.4 ..."), ".docx, .htm, .html, .txt"),
-            (upload("chuong-trinh.exe", b"MZ\x90\x00"), ".docx, .htm, .html, .txt"),
+            (upload("bang-tinh.pdf", b"%PDF-1.4 ..."), "Tệp PDF bị hỏng"),
+            (upload("chuong-trinh.exe", b"MZ\x90\x00"), ".docx, .gif, .htm, .html, .jpeg, .jpg, .pdf, .png, .txt, .webp"),
             (upload("hong.docx", b"this is not a zip archive at all"), "Tệp .docx không hợp lệ"),
             (upload("zip-la.docx", b"PK\x03\x04" + b"\x00" * 100), "Tệp .docx không hợp lệ"),
             (upload("qua-lon.txt", ("Dân vận khéo. " * 1_500_000).encode()), "10 MB"),

@@ -6,7 +6,7 @@ from danvan.ingest.extraction.cli import FORMATS, run
 
 
 class Command(BaseCommand):
-    help = "Đọc tin bài, báo cáo (.txt, .html, .docx) và in một dòng JSON cho mỗi tệp."
+    help = "Đọc tin bài, báo cáo (.txt, .html, .docx, .pdf, ảnh quét .png, .jpg) và in một dòng JSON cho mỗi tệp."
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
