@@ -346,6 +346,18 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # A review-queue batch "running" with no file read for this long was left by a reader that died:
 # it is marked stopped, for a person to retry (a file is read in seconds; uploads are size-bounded).
 INGEST_STALLED_MINUTES = int(os.environ.get("DANVAN_INGEST_STALLED_MINUTES", "10"))
+# What reading one PDF or scan may cost (danvan.ingest.extraction.limits): a longer PDF, more scanned pages,
+# a page taking longer or a child process more memory is reported by name and the other files go on.
+INGEST_READING_LIMITS = {
+    "max_pdf_pages": 300,
+    "text_layer_seconds": 90,
+    "text_layer_megabytes": 512,
+    "max_scanned_pages": 50,
+    "ocr_dpi": 300,
+    "page_seconds": 120,
+    "file_seconds": 1800,
+    "ocr_memory_megabytes": 1024,
+}
 
 # The daily digest of "Việc của tôi" (`danvan send_digest`) goes out through this SMTP server;
 # without a host nothing is sent. DANVAN_EMAIL_TLS: "1" for STARTTLS (port 587), "ssl" for SMTPS (465).
