@@ -340,6 +340,9 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Nghị định 13/2023/NĐ-CP, Điều 16: personal data is not kept longer than its purpose needs. A member who left
+# every organisation this many years ago is anonymised by `danvan anonymise_members` (the counts stay).
+MEMBERS_ANONYMISE_AFTER_YEARS = int(os.environ.get("DANVAN_ANONYMISE_AFTER_YEARS", "10"))
 # Long work (bulk extraction, imports, reports) runs from a queue in the database:
 # `danvan db_worker` runs it, and `danvan serve` starts a worker of its own.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -13,6 +13,7 @@ from danvan.engagement.api import DialogueViewSet, HotCaseViewSet, PetitionViewS
 from danvan.directives.api import DirectiveViewSet, ImplementationViewSet, ObligationViewSet
 from danvan.organizations.api import OrganizationViewSet
 from danvan.oversight.api import FindingViewSet, FollowUpViewSet, MeetingViewSet, MissionViewSet
+from danvan.people.api import PersonViewSet
 from danvan.reporting.api import CompletenessView, IndicatorListView, IndicatorValuesView, SubmissionViewSet
 from danvan.units.api import UnitViewSet
 from danvan.news.api import ArticleViewSet
@@ -37,6 +38,7 @@ router.register("appraisals", AppraisalViewSet, basename="appraisal")
 router.register("replications", ReplicationViewSet, basename="replication")
 router.register("commendation-decisions", CommendationDecisionViewSet, basename="commendation-decision")
 router.register("commendation-proposals", CommendationProposalViewSet, basename="commendation-proposal")
+router.register("persons", PersonViewSet, basename="person")
 router.register("articles", ArticleViewSet, basename="article")
 router.register("submissions", SubmissionViewSet, basename="submission")
 

@@ -7,9 +7,12 @@ file before openpyxl opens it, refuses formulas, then tries every row inside one
 each bad row is reported as "Row N, column «X»: reason" and any bad row rolls everything back.
 """
 
+import codecs
+import csv
 import dataclasses
 import datetime
 import io
+from pathlib import PurePosixPath
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -157,6 +160,62 @@ def run_import(spec, user, upload, save_row):
         workbook.close()
 
 
+class _CsvSheet:
+    """A .csv file read like a read-only worksheet: its first row the headers, one row at a time."""
+
+    def __init__(self, upload):
+        self.upload = upload
+
+    def iter_rows(self, min_row=1, max_row=None, values_only=True):
+        upload = self.upload
+        upload.seek(0)
+        reader = csv.reader(codecs.iterdecode(upload, "utf-8-sig"))
+        for number, row in enumerate(reader, start=1):
+            if max_row is not None and number > max_row:
+                return
+            if number >= min_row:
+                yield tuple(value if value != "" else None for value in row)
+
+
+def stream_rows(spec, upload, max_megabytes):
+    """(row number, cells by column key) of every filled row of an .xlsx (openpyxl's read-only mode) or a UTF-8
+    .csv, one at a time, so that a million rows take the memory of one: for imports too large to hold, which
+    check all rows in one pass and write them in another. A formula or an undecodable file is a ValidationError."""
+    is_csv = PurePosixPath((upload.name or "").lower()).suffix == ".csv"
+    if upload.size > max_megabytes * 1024 * 1024:
+        raise ValidationError(_("The file is too large (at most %(size)s MB).") % {"size": max_megabytes})
+    if is_csv:
+        sheet, workbook = _CsvSheet(upload), None
+    else:
+        FileCheck(kinds=("office",), max_megabytes=max_megabytes)(upload)
+        try:
+            workbook = load_workbook(upload, read_only=True, data_only=False)
+        except Exception as error:  # openpyxl raises many kinds of error for a file that is not .xlsx
+            raise ValidationError(_("This is not an .xlsx file.")) from error
+        sheet = workbook.worksheets[0]
+    try:
+        yield from _sheet_rows(spec, sheet)
+    except UnicodeDecodeError as error:
+        raise ValidationError(_("This .csv file is not written in UTF-8: save it again as “CSV UTF-8”.")) from error
+    finally:
+        if workbook is not None:
+            workbook.close()
+
+
+def _sheet_rows(spec, sheet):
+    columns = _header_map(spec, sheet)
+    names = [str(value).strip() if value not in (None, "") else get_column_letter(index)
+             for index, value in enumerate(next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ()), start=1)]
+    for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        cells = {key: _stripped(row[index]) if index < len(row) else None for key, index in columns.items()}
+        if all(value in (None, "") for value in cells.values()):
+            continue
+        formulas = formula_problems(number, row, names)
+        if formulas:
+            raise ValidationError(formulas)
+        yield number, cells
+
+
 def _import_sheet(spec, user, sheet, save_row):
     columns, names = _header_map(spec, sheet), _column_names(sheet)
     problems, saved = [], 0
@@ -171,7 +230,7 @@ def _import_sheet(spec, user, sheet, save_row):
                 continue
             try:
                 with transaction.atomic():  # a savepoint: a row refused half-way leaves nothing behind
-                    _check_required(spec, cells)
+                    check_required(spec, cells)
                     save_row(user, cells)
                 saved += 1
             except ValueError as error:  # RowError, or a plain ValueError naming no column
@@ -189,7 +248,7 @@ def _stripped(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _check_required(spec, cells):
+def check_required(spec, cells):
     for column in spec.columns:
         if column.required and cells.get(column.key) in (None, ""):
             raise RowError(_("the cell is empty"), column.key)

@@ -28,3 +28,17 @@ def seed_catalogues(ethnicity_model, religion_model):
         ethnicity_model.objects.get_or_create(code=code, defaults={"name": name, "order": order, "minority": code != MAJORITY})
     for order, (code, name) in enumerate(RELIGIONS, 1):
         religion_model.objects.get_or_create(code=code, defaults={"name": name, "order": order})
+
+
+# CiviCRM's weighted dedupe rules, the two of issue 13: each field's weight, the rule's threshold.
+DUPLICATE_RULES = [
+    ("Cùng họ tên, ngày sinh và xã", 30, [("folded_name", 10), ("birth_date", 10), ("unit", 10)]),
+    ("Cùng số định danh cá nhân", 10, [("citizen_id", 10)]),
+]
+
+
+def seed_duplicate_rules(rule_model, field_model):
+    for name, threshold, fields in DUPLICATE_RULES:
+        rule, created = rule_model.objects.get_or_create(name=name, defaults={"threshold": threshold})
+        if created:
+            field_model.objects.bulk_create([field_model(rule=rule, field=field, weight=weight) for field, weight in fields])

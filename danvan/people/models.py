@@ -89,6 +89,8 @@ class Person(ScopedModel, SearchableModel):
         related_name="residents", limit_choices_to={"level": Level.HAMLET},
     )
     note = models.TextField(_("note"), blank=True)
+    # Set by the anonymisation of those who left long ago: the record still counts, but names nobody.
+    anonymised_on = models.DateField(_("anonymised on"), null=True, blank=True, editable=False)
     # What duplicate rules compare a name by: folded as search folds it, but kept apart from search_text,
     # which follows whatever search_source() shows.
     folded_name = models.CharField(max_length=150, editable=False, blank=True, default="")
@@ -99,6 +101,7 @@ class Person(ScopedModel, SearchableModel):
         ordering = ["full_name"]
         # (unit, search_text): a search within a scope reads the folded names from the index, unit by unit,
         # never the rows of people who do not match.
+        permissions = [("view_personal_data", _("Can see citizen ID numbers and export persons' personal data"))]
         indexes = [models.Index(fields=["unit", "full_name"]), models.Index(fields=["unit", "search_text"]),
                    # The duplicate rules group on these: one index scan each, never pairwise.
                    models.Index(fields=["unit", "folded_name", "birth_date"]), models.Index(fields=["citizen_id"])]
@@ -147,4 +150,127 @@ class Position(ScopedModel, ValidityModel):
         return f"{self.person}: {self.title}"
 
 
-track(Person, Position)
+# The history is shown to whoever reads the page: the fields only the permission reads stay out of it.
+track(Person, exclude=("citizen_id", "ethnicity", "religion"))
+track(Position)
+
+
+class DuplicateRule(models.Model):
+    """A rule group of CiviCRM's dedupe: two persons are possibly the same when the weights of the fields on which
+    they agree reach the threshold. Kept as data, so a province tunes them without a release."""
+
+    name = models.CharField(_("name"), max_length=150)
+    threshold = models.PositiveSmallIntegerField(_("threshold"))
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("duplicate rule")
+        verbose_name_plural = _("duplicate rules")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MatchField(models.TextChoices):
+    """The person's fields a duplicate rule may compare; each is compared for equality, never when blank."""
+
+    FOLDED_NAME = "folded_name", _("Full name (without diacritics)")
+    BIRTH_DATE = "birth_date", _("Date of birth")
+    BIRTH_YEAR = "birth_year", _("Year of birth")
+    GENDER = "gender", _("Gender")
+    UNIT = "unit", _("Unit (same commune)")
+    RESIDENCE_HAMLET = "residence_hamlet", _("Hamlet of residence")
+    CITIZEN_ID = "citizen_id", _("Citizen ID number")
+
+
+class DuplicateRuleField(models.Model):
+    rule = models.ForeignKey(DuplicateRule, verbose_name=_("duplicate rule"), on_delete=models.CASCADE, related_name="fields")
+    field = models.CharField(_("compared field"), max_length=20, choices=MatchField.choices)
+    weight = models.PositiveSmallIntegerField(_("weight"))
+
+    class Meta:
+        verbose_name = _("field of a duplicate rule")
+        verbose_name_plural = _("fields of a duplicate rule")
+        constraints = [models.UniqueConstraint(fields=["rule", "field"], name="duplicate_rule_field_once")]
+
+    def __str__(self):
+        return f"{self.get_field_display()} ({self.weight})"
+
+
+class CandidateStatus(models.TextChoices):
+    OPEN = "open", _("To review")
+    MERGED = "merged", _("Merged")
+    DIFFERENT = "different", _("Different persons")
+
+
+class DuplicateCandidate(ScopedModel):
+    """Two persons a rule found possibly the same, waiting for an official: merged, or remembered as different so
+    that no later detection proposes them again. ``first`` has the smaller key; the pair is stored once."""
+
+    scope_path = "first__unit"
+
+    first = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Person, verbose_name=_("possibly the same as"), on_delete=models.CASCADE, related_name="+")
+    rule = models.ForeignKey(DuplicateRule, verbose_name=_("duplicate rule"), on_delete=models.CASCADE, related_name="+")
+    score = models.PositiveSmallIntegerField(_("score"))
+    status = models.CharField(_("status"), max_length=10, choices=CandidateStatus.choices, default=CandidateStatus.OPEN,
+                              editable=False)
+    found_at = models.DateTimeField(_("found at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("possible duplicate")
+        verbose_name_plural = _("possible duplicates")
+        ordering = ["-score", "pk"]
+        constraints = [models.UniqueConstraint(fields=["first", "second"], name="duplicate_pair_once")]
+        indexes = [models.Index(fields=["status", "first"])]
+
+    def __str__(self):
+        return f"{self.first} – {self.second}"
+
+    def get_absolute_url(self):
+        return reverse("people:duplicate", args=[self.pk])
+
+
+class ImportStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting for the background worker")
+    CHECKING = "checking", _("Checking the rows")
+    WRITING = "writing", _("Writing")
+    DONE = "done", _("Imported")
+    REFUSED = "refused", _("Refused")
+
+
+class ImportRun(ScopedModel):
+    """A sheet of persons and what they belong to (memberships), imported in the background: checked row by row
+    (``checked`` of ``total``, what the progress bar shows), then written all or nothing; ``problems`` lists the
+    bad rows of a refused file."""
+
+    unit = models.ForeignKey("units.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    started_by = models.ForeignKey("accounts.User", verbose_name=_("started by"), on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.WAITING,
+                              editable=False)
+    total = models.PositiveIntegerField(_("rows"), null=True, editable=False)
+    checked = models.PositiveIntegerField(_("rows checked"), default=0, editable=False)
+    imported = models.PositiveIntegerField(_("rows imported"), default=0, editable=False)
+    problems = models.JSONField(_("bad rows"), default=list, editable=False)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
+    @property
+    def is_over(self):
+        return self.status in (ImportStatus.DONE, ImportStatus.REFUSED)
+
+    @property
+    def percent(self):
+        return 100 if self.is_over else int(100 * self.checked / self.total) if self.total else 0
+
+
+track(DuplicateCandidate)

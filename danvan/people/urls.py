@@ -12,4 +12,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.PersonUpdateView.as_view(), name="update"),
     path("<int:pk>/positions/new/", views.PositionCreateView.as_view(), name="position-create"),
     path("positions/<int:pk>/edit/", views.PositionUpdateView.as_view(), name="position-update"),
+    path("<int:pk>/data/", views.PersonDataView.as_view(), name="data"),
+    path("duplicates/", views.DuplicateListView.as_view(), name="duplicates"),
+    path("duplicates/<int:pk>/", views.DuplicateReviewView.as_view(), name="duplicate"),
 ]

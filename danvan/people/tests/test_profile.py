@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from danvan.people import services
 from danvan.people.models import Ethnicity, Gender, OccupationGroup, Person, Religion
+from danvan.people.tests.factories import allowed_personal_data
 
 D = datetime.date
 
@@ -21,7 +22,7 @@ def _refused(user, field, **values):
 
 
 def test_the_year_of_birth_follows_the_date_and_the_name_is_folded_for_matching(tree, make_user):
-    editor = make_user(unit=tree.cc1)
+    editor = allowed_personal_data(make_user(unit=tree.cc1))
     person = services.save_person(editor, Person(full_name="  Lê   Thị Hoà ", unit=tree.cc1, birth_date=D(1990, 5, 2),
                                                  ethnicity=Ethnicity.objects.get(name="Khơ-me"),
                                                  religion=Religion.objects.get(code="phat-giao"),
@@ -53,7 +54,7 @@ def test_a_citizen_id_is_twelve_digits(tree, make_user, number):
 
 
 def test_a_citizen_id_agrees_with_the_sex_and_year_of_birth(tree, make_user):
-    editor = make_user(unit=tree.cc1)
+    editor = allowed_personal_data(make_user(unit=tree.cc1))
     woman_1990 = "096190001234"
     _refused(editor, "citizen_id", unit=tree.cc1, gender=Gender.MALE, birth_year=1990, citizen_id=woman_1990)
     _refused(editor, "citizen_id", unit=tree.cc1, gender=Gender.FEMALE, birth_year=1991, citizen_id=woman_1990)
@@ -66,7 +67,7 @@ def test_the_person_form_refuses_a_malformed_citizen_id_in_vietnamese(tree, make
     from django.urls import reverse
     from django.utils import translation
 
-    client.force_login(make_user(unit=tree.cc1))
+    client.force_login(allowed_personal_data(make_user(unit=tree.cc1)))
     response = client.post(reverse("people:create"), {"full_name": "Lê Thị Hoa", "unit": tree.cc1.pk, "citizen_id": "12345"})
     assert response.status_code == 200
     with translation.override("vi"):

@@ -9,7 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from danvan.people import services
-from danvan.people.models import Person
+from danvan.members.models import Membership
+from danvan.people.models import Person, Position
 
 
 def long_gone(today, years):
@@ -19,11 +20,11 @@ def long_gone(today, years):
         cutoff = today.replace(year=today.year - years)
     except ValueError:  # 29 February
         cutoff = today.replace(year=today.year - years, day=28)
-    ended_late = Q(memberships__left__isnull=True) | Q(memberships__left__gte=cutoff)
-    titled = Q(positions__valid_to__isnull=True) | Q(positions__valid_to__gte=cutoff)
-    return (Person.objects.filter(anonymised_on__isnull=True, memberships__isnull=False)
-            .exclude(pk__in=Person.objects.filter(ended_late).values("pk"))
-            .exclude(pk__in=Person.objects.filter(titled).values("pk")).distinct())
+    left_lately = Q(left__isnull=True) | Q(left__gte=cutoff)
+    held_lately = Q(valid_to__isnull=True) | Q(valid_to__gte=cutoff)
+    return (Person.objects.filter(anonymised_on__isnull=True, pk__in=Membership.objects.values("person"))
+            .exclude(pk__in=Membership.objects.filter(left_lately).values("person"))
+            .exclude(pk__in=Position.objects.filter(held_lately).values("person")))
 
 
 class Command(BaseCommand):
