@@ -14,6 +14,7 @@ urlpatterns = [
     path("directives/", include("danvan.directives.urls")),
     path("oversight/", include("danvan.oversight.urls")),
     path("engagement/", include("danvan.engagement.urls")),
+    path("members/", include("danvan.members.urls")),
     path("members/import/", include("danvan.members.import_urls")),
     path("reporting/", include("danvan.reporting.urls")),
     path("ingest/", include("danvan.ingest.urls")),

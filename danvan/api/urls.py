@@ -10,6 +10,7 @@ from danvan.core.documents.api import DocumentViewSet
 from danvan.awards.api import CommendationDecisionViewSet, CommendationProposalViewSet
 from danvan.movement.api import AppraisalViewSet, InitiativeViewSet, RecognitionViewSet, ReplicationViewSet
 from danvan.engagement.api import DialogueViewSet, HotCaseViewSet, PetitionViewSet
+from danvan.members.api import MembershipViewSet, MemberStatsViewSet
 from danvan.directives.api import DirectiveViewSet, ImplementationViewSet, ObligationViewSet
 from danvan.organizations.api import OrganizationViewSet
 from danvan.oversight.api import FindingViewSet, FollowUpViewSet, MeetingViewSet, MissionViewSet
@@ -32,6 +33,8 @@ router.register("follow-ups", FollowUpViewSet, basename="follow-up")
 router.register("dialogues", DialogueViewSet, basename="dialogue")
 router.register("petitions", PetitionViewSet, basename="petition")
 router.register("hot-cases", HotCaseViewSet, basename="hot-case")
+router.register("memberships", MembershipViewSet, basename="membership")
+router.register("members", MemberStatsViewSet, basename="member")
 router.register("initiatives", InitiativeViewSet, basename="initiative")
 router.register("recognitions", RecognitionViewSet, basename="recognition")
 router.register("appraisals", AppraisalViewSet, basename="appraisal")

@@ -33,6 +33,7 @@ def build():
         awards.build(story)
         oversight.build(story)
         engagement.build(story)
+        members.build(story)
         documents_oversight.build(story)
         documents_awards.build(story)
         news.build(story)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.audit import track
-from danvan.core.models import ScopedModel, ValidityModel, ValidityQuerySet
+from danvan.core.models import ScopedModel, SearchableModel, ValidityModel, ValidityQuerySet
 from danvan.core.scoping import ScopedQuerySet
 from danvan.members.choices import LeaveReason, MemberRole
 
@@ -119,7 +119,7 @@ class MembershipPlacement(ScopedModel, ValidityModel):
         return f"{self.membership}: {self.branch}"
 
 
-class EligiblePopulation(ScopedModel):
+class EligiblePopulation(ScopedModel, SearchableModel):
     """The people an organisation could count as members in a unit in a year (women aged 18 and over for the Women's
     Union …): the stored denominator of its rates, with what was counted."""
 
@@ -139,6 +139,9 @@ class EligiblePopulation(ScopedModel):
 
     def __str__(self):
         return f"{self.kind} – {self.unit} – {self.year}: {self.count}"
+
+    def search_source(self):
+        return f"{self.kind} {self.unit} {self.definition}"
 
 
 track(MembershipRule, Membership, MembershipPlacement, EligiblePopulation)

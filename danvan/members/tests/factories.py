@@ -38,7 +38,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def placements(self, create, extracted, **kwargs):
-        if create:
+        if create and extracted is not False:
             MembershipPlacement.objects.create(membership=self, branch=self.branch, unit=self.branch.unit, joined_here=True,
                                                left_here=self.left is not None, valid_from=self.joined, valid_to=self.left)
 
