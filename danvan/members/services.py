@@ -1,5 +1,6 @@
 """Every change to memberships and eligible populations: validated, scoped, one transaction, nothing half-written."""
 
+import dataclasses
 import datetime
 
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -9,10 +10,14 @@ from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
 from danvan.core.scoping import Scope
-from danvan.core.services import ensure_relations_in_scope, not_in_future, require_role, save_record
+from danvan.core.services import (allocate_ids, analyze_database, ensure_relations_in_scope, insert_many, not_in_future,
+                                  require_role, save_record)
+from danvan.core.text import fold, normalize
 from danvan.core.statistics import Reach
 from danvan.members.models import Membership, MembershipPlacement, MembershipRule
 from danvan.organizations.choices import KindCategory
+from danvan.people.models import Person
+from danvan.people.services import detect_duplicates
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -182,3 +187,77 @@ def set_eligible_population(user, population):
     save_record(user, population)
     return population
 
+
+
+# --- the import of memberships (members/imports.py) -------------------------------------------------------
+
+IMPORT_CHUNK = 5000
+
+
+@dataclasses.dataclass
+class ImportedMembership:
+    """One checked row of an import: a person to create and their membership of a branch."""
+
+    person: object
+    branch: object
+    kind_id: int
+    joined: datetime.date
+    left: datetime.date | None
+    leave_reason: str
+    role: str
+    is_core: bool
+    card_number: str
+
+
+@transaction.atomic
+def import_memberships(user, memberships):
+    """Write checked rows (``ImportedMembership``, read by ``members.imports``) in one transaction, a chunk of
+    persons, memberships and first placements at a time with one ``executemany`` each, so that memory stays that
+    of a chunk; then the duplicate rules run over the user's units and what they find waits for review. Returns
+    how many memberships were written."""
+    require_role(user, Role.EDITOR)
+    done = 0
+    for chunk in _chunks(memberships, IMPORT_CHUNK):
+        _write_chunk(chunk)
+        done += len(chunk)
+    if done:
+        analyze_database()
+        detect_duplicates(user.unit)
+    return done
+
+
+def _chunks(items, size):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+PERSON_COLUMNS = ("id", "full_name", "folded_name", "search_text", "gender", "birth_date", "birth_year", "ethnicity",
+                  "religion", "occupation_group", "citizen_id", "unit", "note", "version")
+MEMBERSHIP_COLUMNS = ("id", "person", "kind", "branch", "joined", "left", "leave_reason", "role", "is_core", "card_number",
+                      "version")
+PLACEMENT_COLUMNS = ("membership", "branch", "unit", "joined_here", "left_here", "valid_from", "valid_to", "version")
+
+
+def _write_chunk(chunk):
+    person_ids, membership_ids = allocate_ids(Person, len(chunk)), allocate_ids(Membership, len(chunk))
+    persons, memberships, placements = [], [], []
+    for row, person_id, membership_id in zip(chunk, person_ids, membership_ids):
+        person = row.person
+        name = normalize(person.full_name)
+        birth_year = person.birth_date.year if person.birth_date else person.birth_year
+        persons.append((person_id, name, fold(name), fold(name), person.gender, person.birth_date, birth_year,
+                        person.ethnicity_id, person.religion_id, person.occupation_group, person.citizen_id,
+                        row.branch.unit_id, "", 1))
+        memberships.append((membership_id, person_id, row.kind_id, row.branch.pk, row.joined, row.left, row.leave_reason,
+                            row.role, row.is_core, row.card_number, 1))
+        placements.append((membership_id, row.branch.pk, row.branch.unit_id, True, row.left is not None, row.joined,
+                           row.left, 1))
+    insert_many(Person, persons, PERSON_COLUMNS)
+    insert_many(Membership, memberships, MEMBERSHIP_COLUMNS)
+    insert_many(MembershipPlacement, placements, PLACEMENT_COLUMNS)
