@@ -11,7 +11,7 @@ from django.db import transaction
 from danvan.core import aggregates
 from danvan.core.documents.seeds import seed_document_defaults
 from danvan.core.services import analyze_database
-from danvan.demo import accounts, awards, documents_awards, documents_oversight, engagement, movement, news, oversight, world
+from danvan.demo import accounts, awards, documents_awards, documents_oversight, engagement, members, movement, news, oversight, world
 from danvan.demo.story import Story, system_user, told
 from danvan.organizations.kinds import seed_kinds
 from danvan.organizations.models import OrganizationKind
