@@ -1,9 +1,9 @@
 from django import forms
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import ScopedForm
 from danvan.reporting.models import MAX_VALUE
+from danvan.reporting.queries import shown
 
 
 def _decimal_field(label, help_text):
@@ -27,7 +27,7 @@ class FiguresForm(ScopedForm):
             hint = _("Unit: %(unit)s.") % {"unit": row.indicator.unit_of_measure}
             if row.is_computed and row.computed is not None:
                 hint = _("Unit: %(unit)s. The records give %(value)s.") % {
-                    "unit": row.indicator.unit_of_measure, "value": number_format(row.computed, force_grouping=True)}
+                    "unit": row.indicator.unit_of_measure, "value": shown(row.computed)}
             self.fields[f"value_{pk}"] = _decimal_field(row.indicator.name, hint)
             self.fields[f"value_{pk}"].initial = row.value
             if row.is_computed:

@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import Count, F, Max, Q, Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from danvan.core.statistics import Reach, in_units
@@ -22,6 +23,14 @@ def _number(value):
         return None
     value = Decimal(value)
     return int(value) if value == value.to_integral_value() else float(round(value, 2))
+
+
+def shown(value):
+    """A figure as an official writes it: 1.200, or 12,5 (dd/mm/yyyy country, "." thousands), "—" when there is none."""
+    if value is None:
+        return "—"
+    value = Decimal(value)
+    return number_format(value, decimal_pos=0 if value == value.to_integral_value() else 2, force_grouping=True)
 
 
 def _sent_values(units, date_from, date_to, codes):

@@ -3,7 +3,6 @@ Party committee, Hướng dẫn 36-HD/VPTW), with the statistical annex from its
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from danvan.core.documents.render import Annex, Table, heading
@@ -14,14 +13,10 @@ from danvan.reporting import queries
 from danvan.reporting.choices import SubmissionStatus
 
 
-def _shown(value):
-    return "—" if value is None else number_format(value, force_grouping=True)
-
-
 def figures_table(submission):
     rows = queries.form_rows(submission)
     return Table((_("Indicator"), _("Unit of measure"), _("Figure"), _("Previous period")),
-                 tuple((row.indicator.name, row.indicator.unit_of_measure, _shown(row.value), _shown(row.previous)) for row in rows),
+                 tuple((row.indicator.name, row.indicator.unit_of_measure, queries.shown(row.value), queries.shown(row.previous)) for row in rows),
                  widths=(6, 2, 2, 2))
 
 

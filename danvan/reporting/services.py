@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from danvan.core.choices import Role
@@ -113,10 +112,6 @@ def start_submission(user, form, period, unit, organization=None):
 
 # ---------------------------------------------------------------- figures
 
-def _shown(value):
-    return number_format(value, decimal_pos=0 if value == value.to_integral_value() else 2, force_grouping=True)
-
-
 def _field(indicator):
     return f"value_{indicator.pk}"
 
@@ -139,10 +134,10 @@ def _check_entry(row, entry):
         return _("“%(indicator)s”: the figure is too large.") % {"indicator": name}
     if row.is_computed and row.computed is not None and Decimal(value) != Decimal(row.computed) and not entry.get("reason", "").strip():
         return _("“%(indicator)s”: the records give %(computed)s; say why the figure differs.") % {
-            "indicator": name, "computed": _shown(Decimal(row.computed))}
+            "indicator": name, "computed": queries.shown(Decimal(row.computed))}
     if _far(Decimal(value), row.previous) and not entry.get("confirmed"):
         return _("“%(indicator)s”: %(value)s is far from the previous period's %(previous)s; check it and confirm.") % {
-            "indicator": name, "value": _shown(Decimal(value)), "previous": _shown(row.previous)}
+            "indicator": name, "value": queries.shown(Decimal(value)), "previous": queries.shown(row.previous)}
     return None
 
 
@@ -157,7 +152,7 @@ def _check_rules(submission, figures):
         value, bound = figures.get(indicator.pk), figures.get(bound_id)
         if value is not None and bound is not None and value > bound and bound_id in by_id:
             errors[_field(indicator)] = _("“%(indicator)s” (%(value)s) cannot be more than “%(bound)s” (%(limit)s).") % {
-                "indicator": indicator.name, "value": _shown(Decimal(value)), "bound": by_id[bound_id].name, "limit": _shown(Decimal(bound))}
+                "indicator": indicator.name, "value": queries.shown(Decimal(value)), "bound": by_id[bound_id].name, "limit": queries.shown(Decimal(bound))}
     return errors
 
 

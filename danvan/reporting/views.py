@@ -106,7 +106,8 @@ class CompletenessView(ScopedMixin, generic.TemplateView):
             submissions = submissions.none()
         rows = page_of(submissions.select_related("period__form", "unit", "organization").order_by("deadline", "unit__path", "pk"),
                        0, COMPLETENESS_ROWS)
-        return {**super().get_context_data(**kwargs), "query": query, "totals": queries.completeness(submissions),
+        # "asked", not "query": the menu's search box shows the page's "query".
+        return {**super().get_context_data(**kwargs), "asked": query, "totals": queries.completeness(submissions),
                 "rows": [(submission, queries.timeliness(submission)) for submission in rows], "shown": COMPLETENESS_ROWS}
 
 
@@ -128,13 +129,13 @@ class RollupView(ScopedMixin, generic.TemplateView):
 
     def get_context_data(self, **kwargs):
         query = SpanQuery(self.request.GET, user=self.request.user)
-        rows, asked = [], None
+        rows, span = [], None
         if query.is_valid():
-            unit, date_from, date_to, codes = asked = query.asked()
+            unit, date_from, date_to, codes = span = query.asked()
             rows = queries.compared(unit, date_from, date_to, codes)
         else:
             note_query_error(self.request, SpanQuery, ValidationError(query.errors.as_data()))
-        return {**super().get_context_data(**kwargs), "query": query, "rows": rows, "asked": asked}
+        return {**super().get_context_data(**kwargs), "asked": query, "rows": rows, "span": span}
 
 
 class CatalogueView(ScopedMixin, generic.TemplateView):
