@@ -14,7 +14,6 @@ from danvan.core.choices import Level, Role
 from danvan.core.scoping import unit_within
 from danvan.core.services import ensure_in_scope, require_role, save_record
 from danvan.people.models import CandidateStatus, DuplicateCandidate, DuplicateRule, Gender, ImportRun, Person, Position
-from danvan.units.models import Unit
 
 FIRST_BIRTH_YEAR = 1900
 
@@ -118,7 +117,8 @@ def _pairs_sql(fields, unit):
             conditions.append(f"a.{column} <> ''")
     params = []
     if unit is not None:
-        units = quote(Unit._meta.db_table)
+        # The unit table as the person's field names it: people imports nothing of the units app (which imports people).
+        units = quote(Person._meta.get_field("unit").related_model._meta.db_table)
         conditions.append(f"a.unit_id IN (SELECT id FROM {units} WHERE path LIKE %s)")
         params.append(f"{unit.path}%")
     sql = (f"INSERT INTO {candidates} (first_id, second_id, rule_id, score, status, found_at, version) "
