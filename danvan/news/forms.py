@@ -7,7 +7,7 @@ from danvan.news.models import Article, ArticlePhoto
 
 
 class ArticleForm(ScopedModelForm):
-    published_at = forms.DateTimeField(label=_("publication time"), required=False, input_formats=["%d/%m/%Y %H:%M", "%d/%m/%Y"],
+    published_at = forms.DateTimeField(label=_("Publication time"), required=False, input_formats=["%d/%m/%Y %H:%M", "%d/%m/%Y"],
                                        widget=forms.DateTimeInput(format="%d/%m/%Y %H:%M", attrs={"placeholder": "dd/mm/yyyy hh:mm"}),
                                        help_text=_("Left empty, the time the article is published."))
 

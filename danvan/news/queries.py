@@ -1,6 +1,6 @@
 """Read-side questions of the news: what an article links to, "Tin khác", thumbnails, the showcase's sample."""
 
-from django.db.models import Min
+from django.db.models import Case, IntegerField, Min, Value, When
 
 from danvan.movement.models import Initiative
 from danvan.news.models import Article, ArticlePhoto
@@ -28,12 +28,10 @@ def articles_linked_to(user, record):
 
 
 def other_articles(article):
-    """"Tin khác": the latest other published articles of the same unit, then of anywhere when the unit has few."""
-    published = Article.objects.published().exclude(pk=article.pk).select_related("unit").order_by("-published_at", "-id")
-    same_unit = list(published.filter(unit_id=article.unit_id)[:OTHER_ARTICLES])
-    if len(same_unit) < OTHER_ARTICLES:
-        same_unit += list(published.exclude(unit_id=article.unit_id)[:OTHER_ARTICLES - len(same_unit)])
-    return same_unit
+    """"Tin khác": the latest other published articles of the same unit, then of anywhere when the unit has few; one query."""
+    same_unit = Case(When(unit_id=article.unit_id, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return list(Article.objects.published().exclude(pk=article.pk).select_related("unit")
+                .order_by(same_unit.desc(), "-published_at", "-id")[:OTHER_ARTICLES])
 
 
 def with_thumbnails(articles):

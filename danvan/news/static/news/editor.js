@@ -11,7 +11,9 @@
     area.setAttribute("role", "textbox");
     area.setAttribute("aria-multiline", "true");
     if (textarea.id) area.setAttribute("aria-labelledby", textarea.id + "-label");
-    area.innerHTML = textarea.value;
+    // Typing starts in a paragraph, and Enter opens a new one (not a <div>, which the server would strip).
+    area.innerHTML = textarea.value.trim() || "<p><br></p>";
+    document.execCommand("defaultParagraphSeparator", false, "p");
     textarea.parentNode.insertBefore(toolbar, textarea);
     textarea.parentNode.insertBefore(area, textarea);
     textarea.hidden = true;
