@@ -33,12 +33,12 @@ class MembershipSerializer(serializers.ModelSerializer):
         read_only_fields = ["kind", "left", "leave_reason"]
 
 
-class TransferInput(serializers.Serializer):
+class MembershipTransferInput(serializers.Serializer):
     branch = serializers.PrimaryKeyRelatedField(queryset=Membership._meta.get_field("branch").related_model.objects.all())
     on = serializers.DateField()
 
 
-class LeaveInput(serializers.Serializer):
+class MembershipLeaveInput(serializers.Serializer):
     left = serializers.DateField()
     leave_reason = serializers.ChoiceField(choices=LeaveReason.choices)
 
@@ -50,7 +50,7 @@ class MembershipViewSet(ScopedModelViewSet):
     queryset = Membership.objects.prefetch_related("placements").order_by("-joined", "-id")
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilter
-    action_serializers = {"transfer": TransferInput, "leave": LeaveInput}
+    action_serializers = {"transfer": MembershipTransferInput, "leave": MembershipLeaveInput}
 
     def write(self, instance, extra):
         return services.record_membership(self.request.user, instance)
@@ -64,13 +64,13 @@ class MembershipViewSet(ScopedModelViewSet):
             membership = self.get_object()  # read again: its placements changed
         return Response(self.get_serializer(membership).data)
 
-    @extend_schema(request=TransferInput, responses=MembershipSerializer)
+    @extend_schema(request=MembershipTransferInput, responses=MembershipSerializer)
     @action(detail=True, methods=["get", "post"])
     def transfer(self, request, pk=None, **kwargs):
         """Move the member to another branch of the same organisation from ``on`` (chuyển sinh hoạt)."""
         return self._step(services.transfer, "branch", "on")
 
-    @extend_schema(request=LeaveInput, responses=MembershipSerializer)
+    @extend_schema(request=MembershipLeaveInput, responses=MembershipSerializer)
     @action(detail=True, methods=["get", "post"])
     def leave(self, request, pk=None, **kwargs):
         """End the membership on ``left`` (its last day) for ``leave_reason``."""
