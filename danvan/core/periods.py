@@ -28,13 +28,16 @@ def _units():
 
 class PeriodQuery(ScopedForm):
     unit = IdModelChoiceField(label=_("Unit"), queryset=_units(), required=False)
+    # An app whose records start later (a working calendar, say) asks for a later first day, with its own words.
+    first_day = FIRST_DAY
+    first_day_message = _("The period starts on 02/09/1945 at the earliest.")
 
     def clean(self):
         cleaned = super().clean()
         today = datetime.date.today()
         date_from, date_to = cleaned.get("from"), cleaned.get("to")
-        if date_from is not None and date_from < FIRST_DAY:
-            self.add_error("from", _("The period starts on 02/09/1945 at the earliest."))
+        if date_from is not None and date_from < self.first_day:
+            self.add_error("from", self.first_day_message)
         if date_to is not None and date_to.year > today.year + 1:
             self.add_error("to", _("The period cannot end after next year."))
         if date_from and date_to and date_to < date_from:

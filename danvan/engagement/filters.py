@@ -8,14 +8,11 @@ import datetime
 from danvan.core.filters import (
     BooleanFilter, IdField, IdFilter, IdModelChoiceField, IdModelChoiceFilter, OrderingFilter, ScopedFilterSet, YearField, YearFilter,
 )
-from danvan.core.forms import ScopedForm
-from danvan.core.scoping import Scope
-from danvan.core.statistics import Reach
+from danvan.core.periods import PeriodQuery
 from danvan.engagement.choices import Channel, DialogueKind, StatusType
 from danvan.engagement.models import Dialogue, HotCase, Petition, PetitionField, PetitionKind
 from danvan.engagement.queries import StatsQuestion
 from danvan.engagement.reports import PERIOD_CODES as REPORT_PERIODS
-from danvan.units.models import Unit
 
 
 class DialogueFilter(ScopedFilterSet):
@@ -56,46 +53,23 @@ class DialogueQuery(forms.Form):
     dialogue = IdField(label=_("Dialogue"), required=False)
 
 
-# The earliest day the statistics reach back to: the working calendar starts there.
-FIRST_DAY = datetime.date(2000, 1, 1)
-
-
-class StatsQuery(ScopedForm):
+class StatsQuery(PeriodQuery):
     """``?unit=&from=YYYY-MM-DD&to=YYYY-MM-DD&channel=&field=&kind=``: what the petition statistics are asked
     about. The unit must be within the user's scope; by default the whole scope, this year up to today."""
 
-    unit = IdModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False)
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", "---------"), *Channel.choices], required=False)
     field = IdModelChoiceField(label=_("Field"), queryset=PetitionField.objects.all(), required=False)
     kind = IdModelChoiceField(label=_("Kind"), queryset=PetitionKind.objects.all(), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        today = datetime.date.today()
-        date_from, date_to = cleaned.get("from"), cleaned.get("to")
-        if date_from is not None and date_from < FIRST_DAY:
-            self.add_error("from", _("The statistics start on 01/01/2000 at the earliest."))
-        if date_to is not None and date_to.year > today.year + 1:
-            self.add_error("to", _("The period cannot end after next year."))
-        if date_from and date_to and date_to < date_from:
-            self.add_error("to", _("The period cannot end before it begins."))
-        return cleaned
+    # The working calendar, which petition deadlines are counted on, starts there.
+    first_day = datetime.date(2000, 1, 1)
+    first_day_message = _("The statistics start on 01/01/2000 at the earliest.")
 
     def question(self):
         """The ``StatsQuestion`` of a valid form: the reach of the unit asked about, else the user's whole scope."""
-        data, today = self.cleaned_data, datetime.date.today()
-        unit = data.get("unit")
-        reach = Reach.of(unit) if unit is not None else Reach(Scope.for_user(self.user).paths)
-        date_to = data.get("to") or today
-        date_from = data.get("from") or datetime.date(date_to.year, 1, 1)
-        return StatsQuestion(reach, date_from, date_to, data.get("channel") or "",
+        data = self.cleaned_data
+        date_from, date_to = self.span()
+        return StatsQuestion(self.reach(), date_from, date_to, data.get("channel") or "",
                              getattr(data.get("field"), "pk", None), getattr(data.get("kind"), "pk", None))
-
-
-# "from" and "to" are the names the API documents; "from" cannot be a class attribute in Python.
-for _name, _label in (("from", pgettext_lazy("period", "From")), ("to", pgettext_lazy("period", "To"))):
-    StatsQuery.base_fields[_name] = forms.DateField(label=_label, required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
-StatsQuery.base_fields = {name: StatsQuery.base_fields[name] for name in ("unit", "from", "to", "channel", "field", "kind")}
 
 
 class HotCaseFilter(ScopedFilterSet):
