@@ -17,9 +17,11 @@ from danvan.core.text import fold
 from danvan.demo.world import organization
 from danvan.members import services
 from danvan.members.choices import LeaveReason, MemberRole
-from danvan.members.rules import SEED_MINIMUM_AGES
-from danvan.members.models import EligiblePopulation, Membership, MembershipPlacement
-from danvan.people.models import Ethnicity, Gender, OccupationGroup, Person, Religion
+from danvan.members.models import EligiblePopulation, Membership, MembershipPlacement, MembershipRule
+from danvan.members.rules import SEED_MINIMUM_AGES, seed_rules
+from danvan.organizations.models import OrganizationKind
+from danvan.people.catalogues import seed_catalogues, seed_duplicate_rules
+from danvan.people.models import DuplicateRule, DuplicateRuleField, Ethnicity, Gender, OccupationGroup, Person, Religion
 from danvan.units.models import Unit
 
 YEAR = 2018
@@ -196,6 +198,10 @@ def build(story):
     communes = list(Unit.objects.filter(parent=district).order_by("code", "pk"))
     if Membership.objects.filter(branch__unit__parent=district).exists():
         return
+    # The migrations seed these lists; a test that empties the tables before the demo is built takes them away.
+    seed_catalogues(Ethnicity, Religion)
+    seed_duplicate_rules(DuplicateRule, DuplicateRuleField)
+    seed_rules(MembershipRule, OrganizationKind)
     story.on(datetime.date(YEAR, 1, 2))
     rng = random.Random(13)
     branches = _branches(story, communes)

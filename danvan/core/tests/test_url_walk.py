@@ -58,6 +58,8 @@ PAGES_WITHOUT_MODEL = {"core:home", "core:search", "core:inbox", "accounts:me", 
 # Reporting's figures, completeness and catalogue are asked about a unit of the user's own scope (reporting/tests).
 PAGES_WITHOUT_MODEL |= {"reporting:completeness", "reporting:rollup", "reporting:catalogue", "api:indicator-list", "api:indicator-values",
                         "api:completeness"}
+# The members' counts are asked about a unit of the user's own scope; another unit's is refused (members/tests/test_api.py).
+PAGES_WITHOUT_MODEL |= {"api:member-stats"}
 KNOWN_KWARGS = {"pk", "format"}
 
 # Shown in every record's visible text; a search folds it to "andanhdau", so a
