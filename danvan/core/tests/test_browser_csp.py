@@ -76,6 +76,7 @@ def test_no_page_breaks_the_policy(tree, pages, live_server, browser):
         before = len(found)
         page.goto(f"{live_server.url}{address}", wait_until="load")
         if address == reverse("api:docs"):
+            page.fill(".swagger-ui input.operation-filter-input", "units")
             expect(page.locator(".swagger-ui")).to_contain_text("/api/v1/units/")
         page.wait_for_timeout(50)
         if len(found) > before:
